@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ParkStream",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parkstream", targets: ["parkstream"]),
+        .library(name: "KafkaClient", targets: ["KafkaClient"]),
+        .library(name: "ParkMetrics", targets: ["ParkMetrics"]),
+        .library(name: "StreamEngine", targets: ["StreamEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - C
+        .systemLibrary(
+            name: "CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+
+        // MARK: - Libraries
+        .target(
+            name: "KafkaClient",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "ParkMetrics"),
+        .target(name: "StreamEngine", dependencies: ["ParkMetrics"]),
+
+        // MARK: - CLI
+        .executableTarget(
+            name: "parkstream",
+            dependencies: [
+                "KafkaClient",
+                "ParkMetrics",
+                "StreamEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "KafkaClientTests",
+            dependencies: ["KafkaClient"]
+        ),
+        .testTarget(
+            name: "ParkMetricsTests",
+            dependencies: [
+                "ParkMetrics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "StreamEngineTests",
+            dependencies: [
+                "StreamEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
