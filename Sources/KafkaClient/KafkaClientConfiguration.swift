@@ -1,0 +1,42 @@
+/// What every ParkStream Kafka client shares: where the cluster is and raw librdkafka properties.
+public struct KafkaClientConfiguration: Sendable {
+    /// `host:port` pairs of the bootstrap brokers.
+    public var bootstrapServers: [String]
+    /// The `client.id` brokers see in their logs and quotas.
+    public var clientID: String
+    /// Raw librdkafka properties (`-X key=value`), applied after the typed settings so they win.
+    /// Use them for SASL_SSL, SCRAM, mTLS and tuning; values of secret properties are never logged.
+    public var properties: [String: String]
+
+    public init(bootstrapServers: [String], clientID: String = "parkstream", properties: [String: String] = [:]) {
+        self.bootstrapServers = bootstrapServers
+        self.clientID = clientID
+        self.properties = properties
+    }
+
+    /// The properties every client sets, typed settings first.
+    var baseProperties: [(String, String)] {
+        [
+            ("bootstrap.servers", bootstrapServers.joined(separator: ",")),
+            ("client.id", clientID),
+            // Logs go to a queue that our own poll calls serve, so no Swift runs on librdkafka threads.
+            ("log.queue", "true"),
+        ]
+    }
+
+    /// Whether a property holds a secret whose value must never reach logs or error messages.
+    public static func isSecret(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["password", "secret", "jaas", "token", "ssl.key.pem", "ssl_key", "private", "credential"]
+            .contains { lowered.contains($0) }
+    }
+}
+
+/// How long a blocking Kafka call may wait, in librdkafka's milliseconds.
+extension Duration {
+    var kafkaMilliseconds: Int32 {
+        let (seconds, attoseconds) = components
+        let ms = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(0, ms))
+    }
+}

@@ -1,0 +1,167 @@
+import CRdKafka
+import Logging
+import Synchronization
+
+/// Produces messages through librdkafka: idempotent, `acks=all` and LZ4 by default.
+///
+/// `send` only enqueues; delivery reports are served by `poll` and `flush`, on the calling thread.
+/// Every method may be called from any thread; `flush` blocks, so call it off the cooperative pool.
+public final class KafkaProducer: @unchecked Sendable {  // librdkafka producers are thread-safe; state is behind Mutexes.
+    private let client: RDKafkaClient
+    private let topicHandles = Mutex<[String: RDKafkaTopicHandle]>([:])
+    private let summary = Mutex(KafkaDeliverySummary())
+    private let keepsReports: Bool
+    private let reports = Mutex<[KafkaDeliveryReport]>([])
+
+    /// - Parameter keepsReports: keep every delivery report (with its offset) for `takeDeliveryReports()`.
+    public init(configuration: KafkaProducerConfiguration, keepsReports: Bool = false, logger: Logger) throws {
+        let callbacks = RDKafkaCallbacks(logger: logger)
+        self.client = try RDKafkaClient(kind: .producer, properties: configuration.properties, callbacks: callbacks)
+        self.keepsReports = keepsReports
+        callbacks.onDelivery = { [unowned self] message in self.record(message) }
+    }
+
+    deinit {
+        topicHandles.withLock { $0.removeAll() }
+    }
+
+    // MARK: - Sending
+
+    /// Enqueues a message. When librdkafka's queue is full it serves delivery reports until there is
+    /// room, so a fast producer slows down instead of failing.
+    public func send(_ message: KafkaProducerMessage, tag: UInt64 = 0) throws {
+        try message.value.withUnsafeBytes { (value) throws in
+            if let key = message.key {
+                try key.withUnsafeBytes { (key) throws in
+                    try send(
+                        topic: message.topic, partition: message.partition, key: key, value: value,
+                        headers: message.headers, timestamp: message.timestamp, tag: tag)
+                }
+            } else {
+                try send(
+                    topic: message.topic, partition: message.partition, key: nil, value: value,
+                    headers: message.headers, timestamp: message.timestamp, tag: tag)
+            }
+        }
+    }
+
+    /// Enqueues a message from borrowed bytes (librdkafka copies them): the hot path of `publish`.
+    public func send(
+        topic: String, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
+        headers: [KafkaHeader] = [], timestamp: Int64? = nil, tag: UInt64 = 0
+    ) throws {
+        try client.checkFatal()
+        let topicHandle = try handle(for: topic)
+        while true {
+            let error = produce(topicHandle, partition, key, value, headers, timestamp, tag)
+            guard let error else { return }
+            let failure = KafkaError(consuming: error, "produce to \(topic)")
+            guard failure.code == .queueFull else { throw failure }
+            rd_kafka_poll(client.handle, 10)
+        }
+    }
+
+    private func produce(
+        _ topic: RDKafkaTopicHandle, _ partition: Int32?, _ key: UnsafeRawBufferPointer?, _ value: UnsafeRawBufferPointer,
+        _ headers: [KafkaHeader], _ timestamp: Int64?, _ tag: UInt64
+    ) -> OpaquePointer? {
+        let headerList = RDKafkaHeaders.make(headers)
+        var fields = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 7)
+        fields[0].vtype = RD_KAFKA_VTYPE_RKT
+        fields[0].u.rkt = topic.pointer
+        fields[1].vtype = RD_KAFKA_VTYPE_PARTITION
+        fields[1].u.i32 = partition ?? RD_KAFKA_PARTITION_UA
+        fields[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS
+        fields[2].u.i = RD_KAFKA_MSG_F_COPY
+        fields[3].vtype = RD_KAFKA_VTYPE_VALUE
+        fields[3].u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: value.baseAddress), size: value.count)
+        fields[4].vtype = RD_KAFKA_VTYPE_OPAQUE
+        fields[4].u.ptr = UnsafeMutableRawPointer(bitPattern: UInt(tag))
+        var count = 5
+        if let key {
+            fields[count].vtype = RD_KAFKA_VTYPE_KEY
+            fields[count].u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: key.baseAddress), size: key.count)
+            count += 1
+        }
+        if let timestamp {
+            fields[count].vtype = RD_KAFKA_VTYPE_TIMESTAMP
+            fields[count].u.i64 = timestamp
+            count += 1
+        }
+        if let headerList {
+            fields.append(rd_kafka_vu_t())
+            fields[count].vtype = RD_KAFKA_VTYPE_HEADERS
+            fields[count].u.headers = headerList
+            count += 1
+        }
+        let error = rd_kafka_produceva(client.handle, fields, count)
+        // On success the message owns the headers; on failure they are still ours.
+        if error != nil, let headerList { rd_kafka_headers_destroy(headerList) }
+        return error
+    }
+
+    private func handle(for topic: String) throws -> RDKafkaTopicHandle {
+        let result = topicHandles.withLock { handles -> RDKafkaTopicHandle? in
+            if let existing = handles[topic] { return existing }
+            guard let created = RDKafkaTopicHandle(client: client, name: topic) else { return nil }
+            handles[topic] = created
+            return created
+        }
+        guard let result else {
+            throw KafkaError(rd_kafka_last_error(), "cannot open topic \(topic)")
+        }
+        return result
+    }
+
+    // MARK: - Delivery
+
+    /// Serves delivery reports waiting now, or for up to `timeout` when none are.
+    public func poll(timeout: Duration = .zero) {
+        rd_kafka_poll(client.handle, timeout.kafkaMilliseconds)
+    }
+
+    /// Messages enqueued or in flight whose delivery is not yet reported.
+    public var outstanding: Int { Int(rd_kafka_outq_len(client.handle)) }
+
+    /// Waits until every message sent so far is delivered or failed, then returns the summary.
+    /// Throws `timedOut` when messages are still outstanding after `timeout`.
+    @discardableResult
+    public func flush(timeout: Duration) throws -> KafkaDeliverySummary {
+        let err = rd_kafka_flush(client.handle, timeout.kafkaMilliseconds)
+        try client.checkFatal()
+        if err == RD_KAFKA_RESP_ERR__TIMED_OUT {
+            throw KafkaError(
+                code: .timedOut, reason: "flush: \(outstanding) messages still undelivered after \(timeout)")
+        }
+        try KafkaError.check(err, "flush")
+        return deliverySummary
+    }
+
+    /// Delivered and failed counts so far.
+    public var deliverySummary: KafkaDeliverySummary { summary.withLock { $0 } }
+
+    /// The reports kept since the last call (only with `keepsReports`).
+    public func takeDeliveryReports() -> [KafkaDeliveryReport] {
+        reports.withLock { kept in
+            defer { kept.removeAll(keepingCapacity: true) }
+            return kept
+        }
+    }
+
+    private func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
+        let err = message.pointee.err
+        let failed = err != RD_KAFKA_RESP_ERR_NO_ERROR
+        guard failed || keepsReports else {
+            summary.withLock { $0.delivered += 1 }
+            return
+        }
+        let topicName = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let report = KafkaDeliveryReport(
+            tag: UInt64(UInt(bitPattern: message.pointee._private)),
+            topicPartition: KafkaTopicPartition(topic: topicName, partition: message.pointee.partition),
+            offset: failed ? -1 : message.pointee.offset,
+            error: failed ? KafkaError(err, "delivery to \(topicName)") : nil)
+        summary.withLock { failed ? $0.failed.append(report) : ($0.delivered += 1) }
+        if keepsReports { reports.withLock { $0.append(report) } }
+    }
+}

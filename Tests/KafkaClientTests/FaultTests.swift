@@ -1,0 +1,69 @@
+import KafkaClient
+import Testing
+
+@Suite("faults", .serialized, .timeLimit(.minutes(3)))
+struct FaultTests {
+    @Test func brokerDownDuringProduceStillDeliversEveryMessageOnce() throws {
+        let test = try TestCluster(brokers: 3)
+        let topic = try test.topic("down", partitions: 6)
+        let producer = try test.producer()
+        let total = 20_000
+        for index in 0..<total {
+            if index == total / 3 { try test.cluster.takeDown(broker: 1) }
+            if index == 2 * total / 3 {
+                producer.poll(timeout: .seconds(2))
+                try test.cluster.bringUp(broker: 1)
+            }
+            try producer.send(KafkaProducerMessage(topic: topic, key: Array("k\(index % 50)".utf8), value: Array(String(index).utf8)))
+        }
+        let summary = try producer.flush(timeout: .seconds(60))
+        #expect(summary.delivered == total)
+        #expect(summary.failed.isEmpty)
+
+        let consumer = try test.consumer()
+        try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<6).map { (KafkaTopicPartition(topic: topic, partition: Int32($0)), .beginning) }))
+        let received = try drain(consumer, count: total, timeout: .seconds(30))
+        let values = received.map { Int(String(decoding: $0.value, as: UTF8.self)) ?? -1 }
+        #expect(values.count == total, "no duplicates, nothing lost")
+        #expect(Set(values) == Set(0..<total))
+    }
+
+    @Test func retriableProduceErrorsAreRetried() throws {
+        let test = try TestCluster(brokers: 1)
+        let topic = try test.topic("retry", partitions: 1)
+        test.cluster.injectErrors([.notLeaderForPartition, .requestTimedOut, .notEnoughReplicas], for: .produce)
+        let producer = try test.producer()
+        for index in 0..<100 { try producer.send(KafkaProducerMessage(topic: topic, key: nil, value: [UInt8(index)])) }
+        let summary = try producer.flush(timeout: .seconds(30))
+        #expect(summary.delivered == 100)
+        #expect(summary.failed.isEmpty)
+    }
+
+    @Test func permanentProduceErrorsSurfaceAsTypedErrors() throws {
+        let test = try TestCluster(brokers: 1)
+        let topic = try test.topic("denied", partitions: 1)
+        test.cluster.injectErrors(Array(repeating: .topicAuthorizationFailed, count: 50), for: .produce)
+        let producer = try test.producer { $0.idempotent = false }
+        try producer.send(KafkaProducerMessage(topic: topic, key: nil, value: [1]), tag: 7)
+        let summary = try producer.flush(timeout: .seconds(30))
+        #expect(summary.delivered == 0)
+        let failure = try #require(summary.failed.first)
+        #expect(failure.tag == 7)
+        #expect(failure.error?.code == .topicAuthorizationFailed)
+        #expect(failure.error?.isRetriable == false)
+    }
+
+    @Test func commitErrorsSurfaceAsTypedErrors() throws {
+        let test = try TestCluster(brokers: 1)
+        let topic = try test.topic("commitfail", partitions: 1)
+        let consumer = try test.consumer(group: "commitfail-\(UInt32.random(in: 0...UInt32.max))")
+        try consumer.subscribe([topic])
+        #expect(try pollAll([consumer]) { try !consumer.assignment().isEmpty })
+        test.cluster.injectErrors([KafkaError.Code(rawValue: 30)], for: .offsetCommit)  // GROUP_AUTHORIZATION_FAILED
+        let error = #expect(throws: KafkaError.self) {
+            try consumer.commit([KafkaTopicPartition(topic: topic, partition: 0): 0])
+        }
+        #expect(error?.code.name == "GROUP_AUTHORIZATION_FAILED")
+        try consumer.close()
+    }
+}
