@@ -33,6 +33,13 @@ let package = Package(
         ),
         .target(name: "ParkMetrics"),
         .target(name: "StreamEngine", dependencies: ["ParkMetrics"]),
+        .target(
+            name: "ParkStreamRuntime",
+            dependencies: [
+                "KafkaClient", "ParkMetrics", "StreamEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: - CLI
         .executableTarget(
@@ -41,9 +48,17 @@ let package = Package(
                 "KafkaClient",
                 "ParkMetrics",
                 "StreamEngine",
+                "ParkStreamRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // MARK: - Benchmarks (bench/)
+        .executableTarget(
+            name: "kafka-bench",
+            dependencies: ["KafkaClient", .product(name: "Logging", package: "swift-log")],
+            path: "bench/Sources/kafka-bench"
         ),
 
         // MARK: - Tests

@@ -50,7 +50,8 @@ public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock
 
     /// Makes `broker` the coordinator of a consumer group.
     public func setGroupCoordinator(group: String, broker: Int32) throws {
-        try KafkaError.check(rd_kafka_mock_coordinator_set(cluster, "group", group, broker), "move coordinator of \(group)")
+        try KafkaError.check(
+            rd_kafka_mock_coordinator_set(cluster, "group", group, broker), "move coordinator of \(group)")
     }
 
     // MARK: - Faults
@@ -67,7 +68,8 @@ public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock
 
     /// Delays every response of a broker.
     public func setRoundTripTime(broker: Int32, _ delay: Duration) throws {
-        try KafkaError.check(rd_kafka_mock_broker_set_rtt(cluster, broker, delay.kafkaMilliseconds), "set RTT of broker \(broker)")
+        try KafkaError.check(
+            rd_kafka_mock_broker_set_rtt(cluster, broker, delay.kafkaMilliseconds), "set RTT of broker \(broker)")
     }
 
     /// The next `errors.count` requests of `api` fail with these codes, in order, on any broker.

@@ -23,7 +23,8 @@ public final class KafkaAdmin: @unchecked Sendable {  // librdkafka handles are 
 
     public init(configuration: KafkaClientConfiguration, logger: Logger) throws {
         client = try RDKafkaClient(
-            kind: .producer, properties: configuration.baseProperties + configuration.properties.sorted { $0.key < $1.key },
+            kind: .producer,
+            properties: configuration.baseProperties + configuration.properties.sorted { $0.key < $1.key },
             callbacks: RDKafkaCallbacks(logger: logger))
     }
 
@@ -33,7 +34,9 @@ public final class KafkaAdmin: @unchecked Sendable {  // librdkafka handles are 
     }
 
     /// Creates topics; for each, nil on success or the error (`TOPIC_ALREADY_EXISTS` among them).
-    public func createTopics(_ specs: [KafkaTopicSpec], timeout: Duration = .seconds(30)) throws -> [String: KafkaError?] {
+    public func createTopics(_ specs: [KafkaTopicSpec], timeout: Duration = .seconds(30)) throws -> [String:
+        KafkaError?]
+    {
         var errstr = CErrorBuffer()
         var newTopics: [OpaquePointer?] = []
         defer { newTopics.forEach { rd_kafka_NewTopic_destroy($0) } }
@@ -46,7 +49,8 @@ public final class KafkaAdmin: @unchecked Sendable {  // librdkafka handles are 
             }
             newTopics.append(topic)
             for (key, value) in spec.configs.sorted(by: { $0.key < $1.key }) {
-                try KafkaError.check(rd_kafka_NewTopic_set_config(topic, key, value), "topic \(spec.name) config \(key)")
+                try KafkaError.check(
+                    rd_kafka_NewTopic_set_config(topic, key, value), "topic \(spec.name) config \(key)")
             }
         }
         guard let queue = rd_kafka_queue_new(client.handle) else {

@@ -33,8 +33,10 @@ extension KafkaConsumer {
                 let (_, high) = try watermarks(partition, timeout: timeout)
                 let newest = try scanner.timestamp(of: partition, at: high - 1, timeout: timeout)
                 if let newest, newest >= timestamp {
-                    logger.debug("broker offsets-for-times unusable; scanning", metadata: ["kafka.partition": "\(partition)"])
-                    result[partition] = try scanner.firstOffset(in: partition, atOrAfter: timestamp, until: high, timeout: timeout)
+                    logger.debug(
+                        "broker offsets-for-times unusable; scanning", metadata: ["kafka.partition": "\(partition)"])
+                    result[partition] = try scanner.firstOffset(
+                        in: partition, atOrAfter: timestamp, until: high, timeout: timeout)
                 }
             }
             return result
@@ -62,7 +64,8 @@ extension KafkaConsumer {
         var result: [KafkaTopicPartition: Int64] = [:]
         for partition in partitions {
             let (_, high) = try watermarks(partition, timeout: timeout)
-            result[partition] = try scanner.firstOffset(in: partition, atOrAfter: timestamp, until: high, timeout: timeout)
+            result[partition] = try scanner.firstOffset(
+                in: partition, atOrAfter: timestamp, until: high, timeout: timeout)
         }
         return result
     }
@@ -85,7 +88,8 @@ struct KafkaTimestampScanner {
         try consumer.assign([partition: KafkaOffset(rawValue: offset)])
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            for message in try consumer.poll(maxMessages: 1, timeout: .milliseconds(100)) where message.offset >= offset {
+            for message in try consumer.poll(maxMessages: 1, timeout: .milliseconds(100)) where message.offset >= offset
+            {
                 return message.timestamp
             }
         }
@@ -93,7 +97,9 @@ struct KafkaTimestampScanner {
     }
 
     /// The first offset in `partition` below `end` whose timestamp is at or after `timestamp`, else `end`.
-    func firstOffset(in partition: KafkaTopicPartition, atOrAfter timestamp: Int64, until end: Int64, timeout: Duration) throws -> Int64 {
+    func firstOffset(in partition: KafkaTopicPartition, atOrAfter timestamp: Int64, until end: Int64, timeout: Duration)
+        throws -> Int64
+    {
         try consumer.assign([partition: .beginning])
         var lastProgress = ContinuousClock.now
         while ContinuousClock.now - lastProgress < timeout {

@@ -90,7 +90,8 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
         } else {
             let lost = rd_kafka_assignment_lost(client.handle) != 0
             _ = rebalanceHook?(lost ? .lost(partitions) : .revoked(partitions))
-            logger.info(lost ? "partitions lost" : "partitions revoked", metadata: ["kafka.partitions": "\(partitions)"])
+            logger.info(
+                lost ? "partitions lost" : "partitions revoked", metadata: ["kafka.partitions": "\(partitions)"])
             if cooperative {
                 report(rd_kafka_incremental_unassign(client.handle, list).map { KafkaError(consuming: $0, "unassign") })
             } else {
@@ -120,9 +121,11 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
     // MARK: - Positions
 
     /// Moves a partition's fetch position.
-    public func seek(_ partition: KafkaTopicPartition, to offset: KafkaOffset, timeout: Duration = .seconds(10)) throws {
+    public func seek(_ partition: KafkaTopicPartition, to offset: KafkaOffset, timeout: Duration = .seconds(10)) throws
+    {
         let list = RDKafkaPartitionList([(partition, offset.rawValue)])
-        try KafkaError.check(rd_kafka_seek_partitions(client.handle, list.pointer, timeout.kafkaMilliseconds), "seek \(partition)")
+        try KafkaError.check(
+            rd_kafka_seek_partitions(client.handle, list.pointer, timeout.kafkaMilliseconds), "seek \(partition)")
         try list.checkErrors("seek")
     }
 
@@ -135,15 +138,20 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
     }
 
     /// The group's committed offsets; `.stored` for partitions with none.
-    public func committed(_ partitions: [KafkaTopicPartition], timeout: Duration = .seconds(10)) throws -> [KafkaTopicPartition: KafkaOffset] {
+    public func committed(_ partitions: [KafkaTopicPartition], timeout: Duration = .seconds(10)) throws
+        -> [KafkaTopicPartition: KafkaOffset]
+    {
         let list = RDKafkaPartitionList(partitions)
-        try KafkaError.check(rd_kafka_committed(client.handle, list.pointer, timeout.kafkaMilliseconds), "read committed offsets")
+        try KafkaError.check(
+            rd_kafka_committed(client.handle, list.pointer, timeout.kafkaMilliseconds), "read committed offsets")
         try list.checkErrors("read committed offset of")
         return Dictionary(uniqueKeysWithValues: list.entries.map { ($0.0, KafkaOffset(rawValue: $0.offset)) })
     }
 
     /// The oldest offset still in the log and the offset after the newest message, asked of the broker.
-    public func watermarks(_ partition: KafkaTopicPartition, timeout: Duration = .seconds(10)) throws -> (low: Int64, high: Int64) {
+    public func watermarks(_ partition: KafkaTopicPartition, timeout: Duration = .seconds(10)) throws -> (
+        low: Int64, high: Int64
+    ) {
         var low: Int64 = 0
         var high: Int64 = 0
         let err = rd_kafka_query_watermark_offsets(

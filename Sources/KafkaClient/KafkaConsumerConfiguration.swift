@@ -60,20 +60,21 @@ public struct KafkaConsumerConfiguration: Sendable {
     }
 
     var properties: [(String, String)] {
-        var typed = client.baseProperties + [
-            ("enable.auto.commit", "false"),
-            ("enable.auto.offset.store", "false"),
-            ("auto.offset.reset", offsetReset.rawValue),
-            ("isolation.level", isolationLevel.rawValue),
-            ("partition.assignment.strategy", assignment.strategy),
-            ("session.timeout.ms", String(sessionTimeout.kafkaMilliseconds)),
-            ("heartbeat.interval.ms", String(max(100, sessionTimeout.kafkaMilliseconds / 5))),
-            ("max.poll.interval.ms", String(maxPollInterval.kafkaMilliseconds)),
-            ("fetch.wait.max.ms", String(fetchWaitMax.kafkaMilliseconds)),
-            ("queued.min.messages", String(queuedMinMessages)),
-            ("queued.max.messages.kbytes", String(queuedMaxMessagesKBytes)),
-            ("enable.partition.eof", "false"),
-        ]
+        var typed =
+            client.baseProperties + [
+                ("enable.auto.commit", "false"),
+                ("enable.auto.offset.store", "false"),
+                ("auto.offset.reset", offsetReset.rawValue),
+                ("isolation.level", isolationLevel.rawValue),
+                ("partition.assignment.strategy", assignment.strategy),
+                ("session.timeout.ms", String(sessionTimeout.kafkaMilliseconds)),
+                ("heartbeat.interval.ms", String(max(100, sessionTimeout.kafkaMilliseconds / 5))),
+                ("max.poll.interval.ms", String(maxPollInterval.kafkaMilliseconds)),
+                ("fetch.wait.max.ms", String(fetchWaitMax.kafkaMilliseconds)),
+                ("queued.min.messages", String(queuedMinMessages)),
+                ("queued.max.messages.kbytes", String(queuedMaxMessagesKBytes)),
+                ("enable.partition.eof", "false"),
+            ]
         if let groupID { typed.append(("group.id", groupID)) }
         return typed + client.properties.sorted { $0.key < $1.key }
     }

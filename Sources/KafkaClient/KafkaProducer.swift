@@ -6,7 +6,9 @@ import Synchronization
 ///
 /// `send` only enqueues; delivery reports are served by `poll` and `flush`, on the calling thread.
 /// Every method may be called from any thread; `flush` blocks, so call it off the cooperative pool.
-public final class KafkaProducer: @unchecked Sendable {  // librdkafka producers are thread-safe; state is behind Mutexes.
+///
+/// `@unchecked Sendable`: librdkafka producers are thread-safe, and our own state is behind `Mutex`es.
+public final class KafkaProducer: @unchecked Sendable {
     private let client: RDKafkaClient
     private let topicHandles = Mutex<[String: RDKafkaTopicHandle]>([:])
     private let summary = Mutex(KafkaDeliverySummary())
@@ -62,7 +64,8 @@ public final class KafkaProducer: @unchecked Sendable {  // librdkafka producers
     }
 
     private func produce(
-        _ topic: RDKafkaTopicHandle, _ partition: Int32?, _ key: UnsafeRawBufferPointer?, _ value: UnsafeRawBufferPointer,
+        _ topic: RDKafkaTopicHandle, _ partition: Int32?, _ key: UnsafeRawBufferPointer?,
+        _ value: UnsafeRawBufferPointer,
         _ headers: [KafkaHeader], _ timestamp: Int64?, _ tag: UInt64
     ) -> OpaquePointer? {
         let headerList = RDKafkaHeaders.make(headers)

@@ -87,7 +87,9 @@ final class RDKafkaCallbacks: @unchecked Sendable {  // handlers are set once, b
 
 // MARK: - C callbacks
 
-private func rdLogCallback(_ rk: OpaquePointer?, _ level: Int32, _ facility: UnsafePointer<CChar>?, _ text: UnsafePointer<CChar>?) {
+private func rdLogCallback(
+    _ rk: OpaquePointer?, _ level: Int32, _ facility: UnsafePointer<CChar>?, _ text: UnsafePointer<CChar>?
+) {
     guard let rk, let callbacks = RDKafkaCallbacks.from(rd_kafka_opaque(rk)) else { return }
     let logLevel: Logger.Level =
         switch level {
@@ -101,7 +103,9 @@ private func rdLogCallback(_ rk: OpaquePointer?, _ level: Int32, _ facility: Uns
         metadata: ["kafka.facility": "\(facility.map { String(cString: $0) } ?? "")"])
 }
 
-private func rdErrorCallback(_ rk: OpaquePointer?, _ err: Int32, _ reason: UnsafePointer<CChar>?, _ opaque: UnsafeMutableRawPointer?) {
+private func rdErrorCallback(
+    _ rk: OpaquePointer?, _ err: Int32, _ reason: UnsafePointer<CChar>?, _ opaque: UnsafeMutableRawPointer?
+) {
     guard let callbacks = RDKafkaCallbacks.from(opaque) else { return }
     let code = rd_kafka_resp_err_t(rawValue: err)
     var text = reason.map { String(cString: $0) } ?? ""
@@ -109,7 +113,8 @@ private func rdErrorCallback(_ rk: OpaquePointer?, _ err: Int32, _ reason: Unsaf
         var errstr = CErrorBuffer()
         let original = rd_kafka_fatal_error(rk, &errstr.bytes, errstr.count)
         text = errstr.text
-        let error = KafkaError(code: KafkaError.Code(original), reason: "fatal: \(text)", isRetriable: false, isFatal: true)
+        let error = KafkaError(
+            code: KafkaError.Code(original), reason: "fatal: \(text)", isRetriable: false, isFatal: true)
         callbacks.fatalError.withLock { $0 = error }
         callbacks.logger.critical("\(error)")
         return
@@ -118,13 +123,16 @@ private func rdErrorCallback(_ rk: OpaquePointer?, _ err: Int32, _ reason: Unsaf
     callbacks.logger.warning("\(text)", metadata: ["kafka.error": "\(String(cString: rd_kafka_err2name(code)))"])
 }
 
-private func rdDeliveryCallback(_ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?) {
+private func rdDeliveryCallback(
+    _ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?
+) {
     guard let message, let callbacks = RDKafkaCallbacks.from(opaque) else { return }
     callbacks.onDelivery?(UnsafeMutablePointer(mutating: message))
 }
 
 private func rdRebalanceCallback(
-    _ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+    _ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t,
+    _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
     _ opaque: UnsafeMutableRawPointer?
 ) {
     guard let partitions, let callbacks = RDKafkaCallbacks.from(opaque) else { return }

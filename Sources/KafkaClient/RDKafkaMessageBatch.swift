@@ -6,8 +6,15 @@ import Logging
 struct RDKafkaMessageBatch {
     private var slots: [UnsafeMutablePointer<rd_kafka_message_t>?] = []
     private var topicNames: [OpaquePointer: String] = [:]
+    private var lastTopic: (handle: OpaquePointer?, name: String) = (nil, "")
+    /// Reused between polls: once the caller has dropped the previous batch's messages, the buffer
+    /// is uniquely referenced again and refilled in place, without new pages to fault in.
+    private var arena: [UInt8] = []
+    private var layout: [(message: UnsafeMutablePointer<rd_kafka_message_t>, key: Range<Int>?, value: Range<Int>)] = []
 
-    mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, logger: Logger) throws -> [KafkaMessage] {
+    mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, logger: Logger) throws
+        -> [KafkaMessage]
+    {
         let capacity = Swift.max(1, max)
         if slots.count < capacity { slots = Array(repeating: nil, count: capacity) }
         let count = slots.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -32,9 +39,9 @@ struct RDKafkaMessageBatch {
             guard let message = slots[index] else { continue }
             total += message.pointee.len + message.pointee.key_len
         }
-        var arena: [UInt8] = []
+        arena.removeAll(keepingCapacity: true)
         arena.reserveCapacity(total)
-        var layout: [(message: UnsafeMutablePointer<rd_kafka_message_t>, key: Range<Int>?, value: Range<Int>)] = []
+        layout.removeAll(keepingCapacity: true)
         layout.reserveCapacity(count)
         for index in 0..<count {
             guard let message = slots[index] else { continue }
@@ -43,9 +50,11 @@ struct RDKafkaMessageBatch {
                 continue
             }
             let key = Self.append(message.pointee.key, message.pointee.key_len, to: &arena)
-            let value = Self.append(message.pointee.payload, message.pointee.len, to: &arena) ?? arena.endIndex..<arena.endIndex
+            let value =
+                Self.append(message.pointee.payload, message.pointee.len, to: &arena) ?? arena.endIndex..<arena.endIndex
             layout.append((message, message.pointee.key == nil ? nil : key, value))
         }
+        let arena = self.arena
         return layout.map { entry in
             let message = entry.message
             var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
@@ -58,7 +67,9 @@ struct RDKafkaMessageBatch {
         }
     }
 
-    private static func append(_ pointer: UnsafeMutableRawPointer?, _ length: Int, to arena: inout [UInt8]) -> Range<Int>? {
+    private static func append(_ pointer: UnsafeMutableRawPointer?, _ length: Int, to arena: inout [UInt8]) -> Range<
+        Int
+    >? {
         guard let pointer else { return nil }
         let start = arena.endIndex
         arena.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
@@ -67,6 +78,9 @@ struct RDKafkaMessageBatch {
 
     private mutating func topicName(_ rkt: OpaquePointer?) -> String {
         guard let rkt else { return "" }
+        // Consecutive messages nearly always share a topic: skip the hashing then.
+        if rkt == lastTopic.handle { return lastTopic.name }
+        defer { lastTopic = (rkt, topicNames[rkt] ?? "") }
         if let name = topicNames[rkt] { return name }
         let name = String(cString: rd_kafka_topic_name(rkt))
         topicNames[rkt] = name

@@ -5,7 +5,8 @@ import Testing
 @Suite("configuration")
 struct ConfigurationTests {
     @Test func unknownPropertiesAreRefusedWithTheirName() {
-        var configuration = KafkaProducerConfiguration(client: KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:1"]))
+        var configuration = KafkaProducerConfiguration(
+            client: KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:1"]))
         configuration.client.properties["no.such.property"] = "1"
         let error = #expect(throws: KafkaError.self) {
             _ = try KafkaProducer(configuration: configuration, logger: Logger(label: "test"))
@@ -15,7 +16,8 @@ struct ConfigurationTests {
     }
 
     @Test func secretValuesNeverAppearInErrors() {
-        var configuration = KafkaConsumerConfiguration(client: KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:1"]))
+        var configuration = KafkaConsumerConfiguration(
+            client: KafkaClientConfiguration(bootstrapServers: ["127.0.0.1:1"]))
         configuration.client.properties["sasl.mechanisms"] = "SCRAM-SHA-512"
         configuration.client.properties["ssl.key.password"] = "hunter2-secret"
         configuration.client.properties["sasl.password"] = "hunter2-secret"

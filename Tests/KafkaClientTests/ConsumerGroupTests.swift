@@ -62,13 +62,17 @@ struct ConsumerGroupTests {
         let test = try TestCluster(brokers: 1)
         let topic = try test.topic("hookstart", partitions: 1)
         let producer = try test.producer()
-        for index in 0..<50 { try producer.send(KafkaProducerMessage(topic: topic, partition: 0, key: nil, value: [UInt8(index)])) }
+        for index in 0..<50 {
+            try producer.send(KafkaProducerMessage(topic: topic, partition: 0, key: nil, value: [UInt8(index)]))
+        }
         try producer.flush(timeout: .seconds(10))
         let partition = KafkaTopicPartition(topic: topic, partition: 0)
-        let consumer = try test.consumer(group: "hookstart-\(UInt32.random(in: 0...UInt32.max))", hook: { event in
-            if case .assigned = event { return [partition: KafkaOffset(rawValue: 42)] }
-            return [:]
-        })
+        let consumer = try test.consumer(
+            group: "hookstart-\(UInt32.random(in: 0...UInt32.max))",
+            hook: { event in
+                if case .assigned = event { return [partition: KafkaOffset(rawValue: 42)] }
+                return [:]
+            })
         try consumer.subscribe([topic])
         let messages = try drain(consumer, count: 8)
         #expect(messages.map(\.offset) == Array(42..<50))
@@ -79,7 +83,9 @@ struct ConsumerGroupTests {
         let test = try TestCluster(brokers: 1)
         let topic = try test.topic("resume", partitions: 1)
         let producer = try test.producer()
-        for index in 0..<100 { try producer.send(KafkaProducerMessage(topic: topic, key: nil, value: Array("m\(index)".utf8))) }
+        for index in 0..<100 {
+            try producer.send(KafkaProducerMessage(topic: topic, key: nil, value: Array("m\(index)".utf8)))
+        }
         try producer.flush(timeout: .seconds(10))
         let group = "resume-\(UInt32.random(in: 0...UInt32.max))"
         let partition = KafkaTopicPartition(topic: topic, partition: 0)

@@ -6,22 +6,36 @@ struct FaultTests {
     @Test func brokerDownDuringProduceStillDeliversEveryMessageOnce() throws {
         let test = try TestCluster(brokers: 3)
         let topic = try test.topic("down", partitions: 6)
+        // The mock picks leaders at random: spread them so broker 1 leads partitions 0 and 3.
+        for partition: Int32 in 0..<6 {
+            try test.cluster.setLeader(topic: topic, partition: partition, broker: partition % 3 + 1)
+        }
         let producer = try test.producer()
         let total = 20_000
+        var stuckDuringOutage = 0
         for index in 0..<total {
             if index == total / 3 { try test.cluster.takeDown(broker: 1) }
             if index == 2 * total / 3 {
-                producer.poll(timeout: .seconds(2))
+                // Serve delivery reports for a while: broker 1's partitions cannot be written.
+                let until = ContinuousClock.now + .seconds(2)
+                while ContinuousClock.now < until { producer.poll(timeout: .milliseconds(50)) }
+                stuckDuringOutage = producer.outstanding
                 try test.cluster.bringUp(broker: 1)
             }
-            try producer.send(KafkaProducerMessage(topic: topic, key: Array("k\(index % 50)".utf8), value: Array(String(index).utf8)))
+            try producer.send(
+                KafkaProducerMessage(topic: topic, key: Array("k\(index % 50)".utf8), value: Array(String(index).utf8)))
         }
+        #expect(stuckDuringOutage > 0, "the outage should hold back broker 1's messages")
         let summary = try producer.flush(timeout: .seconds(60))
         #expect(summary.delivered == total)
         #expect(summary.failed.isEmpty)
 
         let consumer = try test.consumer()
-        try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<6).map { (KafkaTopicPartition(topic: topic, partition: Int32($0)), .beginning) }))
+        try consumer.assign(
+            Dictionary(
+                uniqueKeysWithValues: (0..<6).map {
+                    (KafkaTopicPartition(topic: topic, partition: Int32($0)), .beginning)
+                }))
         let received = try drain(consumer, count: total, timeout: .seconds(30))
         let values = received.map { Int(String(decoding: $0.value, as: UTF8.self)) ?? -1 }
         #expect(values.count == total, "no duplicates, nothing lost")

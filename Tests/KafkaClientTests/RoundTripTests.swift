@@ -11,7 +11,9 @@ struct RoundTripTests {
         var sent: [Int: KafkaProducerMessage] = [:]
         let producer = try test.producer()
         for index in 0..<10_000 {
-            let value = (0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let value = (0..<Int.random(in: 0...200, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             let message = KafkaProducerMessage(
                 topic: topic,
                 // Every third message names its partition; the rest go by key, as the Java client would.
@@ -32,7 +34,11 @@ struct RoundTripTests {
         #expect(summary.failed.isEmpty)
 
         let consumer = try test.consumer()
-        try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<partitions).map { (KafkaTopicPartition(topic: topic, partition: $0), .beginning) }))
+        try consumer.assign(
+            Dictionary(
+                uniqueKeysWithValues: (0..<partitions).map {
+                    (KafkaTopicPartition(topic: topic, partition: $0), .beginning)
+                }))
         let received = try drain(consumer, count: 10_000)
         #expect(received.count == 10_000)
         var seen = Set<Int>()

@@ -24,7 +24,9 @@ final class TestCluster: @unchecked Sendable {  // used from one test at a time
         return name
     }
 
-    func producer(keepsReports: Bool = false, _ adjust: (inout KafkaProducerConfiguration) -> Void = { _ in }) throws -> KafkaProducer {
+    func producer(keepsReports: Bool = false, _ adjust: (inout KafkaProducerConfiguration) -> Void = { _ in }) throws
+        -> KafkaProducer
+    {
         var configuration = KafkaProducerConfiguration(client: client)
         configuration.linger = .milliseconds(1)
         adjust(&configuration)
@@ -53,7 +55,9 @@ func drain(_ consumer: KafkaConsumer, count: Int, timeout: Duration = .seconds(3
 }
 
 /// Polls every consumer in turn until `done` holds or `timeout` passed; returns whether it held.
-func pollAll(_ consumers: [KafkaConsumer], timeout: Duration = .seconds(40), until done: () throws -> Bool) throws -> Bool {
+func pollAll(_ consumers: [KafkaConsumer], timeout: Duration = .seconds(40), until done: () throws -> Bool) throws
+    -> Bool
+{
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         for consumer in consumers { _ = try consumer.poll(timeout: .milliseconds(20)) }

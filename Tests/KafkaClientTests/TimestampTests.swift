@@ -23,14 +23,28 @@ struct TimestampTests {
     @Test func seekByTimestampLandsOnTheFirstMessageAtOrAfterIt() throws {
         let (test, topic, base) = try fixture()
         let consumer = try test.consumer()
-        let partitions = [KafkaTopicPartition(topic: topic, partition: 0), KafkaTopicPartition(topic: topic, partition: 1)]
+        let partitions = [
+            KafkaTopicPartition(topic: topic, partition: 0), KafkaTopicPartition(topic: topic, partition: 1),
+        ]
         // Partition 0: 50_000 → offset 50. Partition 1: stamps end in 500, so 50_000 → offset 50 too
         // (49_500 is before), and 50_600 → 51 on both.
-        #expect(try consumer.offsets(forTimestamp: base + 50_000, partitions: partitions) == [partitions[0]: 50, partitions[1]: 50])
-        #expect(try consumer.offsets(forTimestamp: base + 50_600, partitions: partitions) == [partitions[0]: 51, partitions[1]: 51])
+        #expect(
+            try consumer.offsets(forTimestamp: base + 50_000, partitions: partitions) == [
+                partitions[0]: 50, partitions[1]: 50,
+            ])
+        #expect(
+            try consumer.offsets(forTimestamp: base + 50_600, partitions: partitions) == [
+                partitions[0]: 51, partitions[1]: 51,
+            ])
         // Before everything → 0; after everything → the end offset.
-        #expect(try consumer.offsets(forTimestamp: base - 1, partitions: partitions) == [partitions[0]: 0, partitions[1]: 0])
-        #expect(try consumer.offsets(forTimestamp: base + 999_999, partitions: partitions) == [partitions[0]: 200, partitions[1]: 200])
+        #expect(
+            try consumer.offsets(forTimestamp: base - 1, partitions: partitions) == [
+                partitions[0]: 0, partitions[1]: 0,
+            ])
+        #expect(
+            try consumer.offsets(forTimestamp: base + 999_999, partitions: partitions) == [
+                partitions[0]: 200, partitions[1]: 200,
+            ])
 
         let offsets = try consumer.offsets(forTimestamp: base + 120_000, partitions: partitions)
         try consumer.assign(Dictionary(uniqueKeysWithValues: offsets.map { ($0.key, KafkaOffset(rawValue: $0.value)) }))

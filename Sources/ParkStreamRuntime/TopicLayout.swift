@@ -1,0 +1,42 @@
+import KafkaClient
+
+/// The topics of ARCHITECTURE.md §3, each name configurable.
+public struct TopicLayout: Sendable, Hashable {
+    /// Metric events in (key park_id).
+    public var metrics = "park.metrics"
+    /// Bad and late input, with the reason in a header.
+    public var deadLetters = "park.metrics.dlq"
+    /// Alert transitions (key park_id; partition = input partition).
+    public var alerts = "park.alerts"
+    /// Latest aggregates, compacted (key `park_id/metric/window`).
+    public var aggregates = "park.aggregates"
+    /// The worker group, whose checkpoints topic is `<group>-checkpoints`.
+    public var group = "parkstream-workers"
+    /// Partitions of every topic; the checkpoints, alerts and aggregates topics mirror the input's.
+    public var partitions = 12
+
+    public init() {}
+
+    /// `<group>-checkpoints`: engine state and next offset per input partition, compacted.
+    public var checkpoints: String { "\(group)-checkpoints" }
+
+    /// Every topic with its settings: compaction where the latest value per key is what counts,
+    /// and 400 days' retention on the input so that year-on-year replay has 13 months.
+    public func specs(replicationFactor: Int) -> [KafkaTopicSpec] {
+        let compacted = ["cleanup.policy": "compact"]
+        let thirteenMonths = ["retention.ms": String(400 * 24 * 3600 * 1000)]
+        return [
+            KafkaTopicSpec(
+                name: metrics, partitions: partitions, replicationFactor: replicationFactor, configs: thirteenMonths),
+            KafkaTopicSpec(
+                name: deadLetters, partitions: partitions, replicationFactor: replicationFactor, configs: thirteenMonths
+            ),
+            KafkaTopicSpec(
+                name: alerts, partitions: partitions, replicationFactor: replicationFactor, configs: thirteenMonths),
+            KafkaTopicSpec(
+                name: aggregates, partitions: partitions, replicationFactor: replicationFactor, configs: compacted),
+            KafkaTopicSpec(
+                name: checkpoints, partitions: partitions, replicationFactor: replicationFactor, configs: compacted),
+        ]
+    }
+}

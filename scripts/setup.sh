@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what ParkStream needs on a Debian machine (run as root): librdkafka, kcat, pkg-config,
+# and the Python packages the tests call. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(librdkafka-dev kcat pkg-config)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  echo "setup: installing Python jsonschema" >&2
+  python3 -m pip install -q jsonschema
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }
