@@ -112,10 +112,9 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
 
     /// Returns the messages waiting now, up to `maxMessages`; when none are, waits up to `timeout`
     /// for the first and then takes what else has arrived. Serves the rebalance hook and logs.
-    public func poll(maxMessages: Int = 10_000, timeout: Duration) throws -> [KafkaMessage] {
+    public func poll(maxMessages: Int = 10_000, timeout: Duration) throws -> KafkaMessageBatch {
         try client.checkFatal()
-        let messages = try batch.consume(from: queue, max: maxMessages, timeout: timeout, logger: logger)
-        return messages
+        return try batch.consume(from: queue, max: maxMessages, timeout: timeout, logger: logger)
     }
 
     // MARK: - Positions

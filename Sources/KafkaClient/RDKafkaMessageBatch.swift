@@ -1,24 +1,25 @@
 import CRdKafka
 import Logging
 
-/// Pulls batches of messages off a queue and copies them into Swift values: keys and values of a
-/// batch go into one shared buffer, so a batch costs one allocation rather than two per message.
+/// Pulls batches of messages off a queue and copies them into a `KafkaMessageBatch` before they are
+/// destroyed.
 struct RDKafkaMessageBatch {
     private var slots: [UnsafeMutablePointer<rd_kafka_message_t>?] = []
-    private var topicNames: [OpaquePointer: String] = [:]
-    private var lastTopic: (handle: OpaquePointer?, name: String) = (nil, "")
-    /// Reused between polls: once the caller has dropped the previous batch's messages, the buffer
-    /// is uniquely referenced again and refilled in place, without new pages to fault in.
-    private var arena: [UInt8] = []
-    private var layout: [(message: UnsafeMutablePointer<rd_kafka_message_t>, key: Range<Int>?, value: Range<Int>)] = []
+    private var topicIndexes: [OpaquePointer: Int32] = [:]
+    private var lastTopic: (handle: OpaquePointer?, index: Int32) = (nil, 0)
+    private var topics: [String] = []
+    /// Reused between polls: once the caller has dropped the previous batch, the buffer is uniquely
+    /// referenced again and refilled in place, with no new pages to fault in.
+    private var bytes: [UInt8] = []
 
     mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, logger: Logger) throws
-        -> [KafkaMessage]
+        -> KafkaMessageBatch
     {
         let capacity = Swift.max(1, max)
         if slots.count < capacity { slots = Array(repeating: nil, count: capacity) }
         let count = slots.withUnsafeMutableBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress else { return 0 }
+            // Take what is waiting; only when nothing is, wait for the first message, then take the rest.
             var count = rd_kafka_consume_batch_queue(queue, 0, base, capacity)
             if count == 0 {
                 count = rd_kafka_consume_batch_queue(queue, timeout.kafkaMilliseconds, base, 1)
@@ -33,69 +34,72 @@ struct RDKafkaMessageBatch {
         return try copy(count, logger: logger)
     }
 
-    private mutating func copy(_ count: Int, logger: Logger) throws -> [KafkaMessage] {
+    private mutating func copy(_ count: Int, logger: Logger) throws -> KafkaMessageBatch {
         var total = 0
         for index in 0..<count {
             guard let message = slots[index] else { continue }
             total += message.pointee.len + message.pointee.key_len
         }
-        arena.removeAll(keepingCapacity: true)
-        arena.reserveCapacity(total)
-        layout.removeAll(keepingCapacity: true)
-        layout.reserveCapacity(count)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(total)
+        var records: [KafkaRecord] = []
+        records.reserveCapacity(count)
+        var headerLists: [[KafkaHeader]] = []
         for index in 0..<count {
             guard let message = slots[index] else { continue }
             if message.pointee.err != RD_KAFKA_RESP_ERR_NO_ERROR {
                 try report(message, logger: logger)
                 continue
             }
-            let key = Self.append(message.pointee.key, message.pointee.key_len, to: &arena)
-            let value =
-                Self.append(message.pointee.payload, message.pointee.len, to: &arena) ?? arena.endIndex..<arena.endIndex
-            layout.append((message, message.pointee.key == nil ? nil : key, value))
-        }
-        let arena = self.arena
-        return layout.map { entry in
-            let message = entry.message
+            let key = Self.append(message.pointee.key, message.pointee.key_len, to: &bytes)
+            let value = Self.append(message.pointee.payload, message.pointee.len, to: &bytes)
             var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
             let timestamp = rd_kafka_message_timestamp(message, &timestampType)
-            return KafkaMessage(
-                topic: topicName(message.pointee.rkt), partition: message.pointee.partition,
-                offset: message.pointee.offset, timestamp: timestamp >= 0 ? timestamp : nil,
-                key: entry.key.map { arena[$0] }, value: arena[entry.value],
-                headers: RDKafkaHeaders.read(message))
+            var headersIndex: Int32 = -1
+            let headers = RDKafkaHeaders.read(message)
+            if !headers.isEmpty {
+                headersIndex = Int32(headerLists.count)
+                headerLists.append(headers)
+            }
+            records.append(
+                KafkaRecord(
+                    topicIndex: topicIndex(message.pointee.rkt), partition: message.pointee.partition,
+                    offset: message.pointee.offset, timestamp: timestamp >= 0 ? timestamp : nil, key: key,
+                    value: value ?? bytes.endIndex..<bytes.endIndex, headersIndex: headersIndex))
         }
+        return KafkaMessageBatch(bytes: bytes, records: records, topics: topics, headerLists: headerLists)
     }
 
-    private static func append(_ pointer: UnsafeMutableRawPointer?, _ length: Int, to arena: inout [UInt8]) -> Range<
+    private static func append(_ pointer: UnsafeMutableRawPointer?, _ length: Int, to bytes: inout [UInt8]) -> Range<
         Int
     >? {
         guard let pointer else { return nil }
-        let start = arena.endIndex
-        arena.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
-        return start..<arena.endIndex
+        let start = bytes.endIndex
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
+        return start..<bytes.endIndex
     }
 
-    private mutating func topicName(_ rkt: OpaquePointer?) -> String {
-        guard let rkt else { return "" }
+    private mutating func topicIndex(_ rkt: OpaquePointer?) -> Int32 {
+        guard let rkt else { return 0 }
         // Consecutive messages nearly always share a topic: skip the hashing then.
-        if rkt == lastTopic.handle { return lastTopic.name }
-        defer { lastTopic = (rkt, topicNames[rkt] ?? "") }
-        if let name = topicNames[rkt] { return name }
-        let name = String(cString: rd_kafka_topic_name(rkt))
-        topicNames[rkt] = name
-        return name
+        if rkt == lastTopic.handle { return lastTopic.index }
+        let index =
+            topicIndexes[rkt]
+            ?? {
+                topics.append(String(cString: rd_kafka_topic_name(rkt)))
+                topicIndexes[rkt] = Int32(topics.count - 1)
+                return Int32(topics.count - 1)
+            }()
+        lastTopic = (rkt, index)
+        return index
     }
 
     private func report(_ message: UnsafeMutablePointer<rd_kafka_message_t>, logger: Logger) throws {
         let err = message.pointee.err
         if err == RD_KAFKA_RESP_ERR__PARTITION_EOF { return }
-        let error = KafkaError(err, "consume \(topicNameUncached(message.pointee.rkt))/\(message.pointee.partition)")
+        let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "?"
+        let error = KafkaError(err, "consume \(topic)/\(message.pointee.partition)")
         if error.isFatal || err == RD_KAFKA_RESP_ERR__FATAL { throw error }
         logger.warning("\(error)")
-    }
-
-    private func topicNameUncached(_ rkt: OpaquePointer?) -> String {
-        rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "?"
     }
 }

@@ -57,14 +57,17 @@ do {
     var bytes = 0
     var checksum: UInt8 = 0
     while open > 0 {
-        for message in try consumer.poll(maxMessages: 2_000, timeout: .milliseconds(100)) {
-            messages += 1
-            bytes += message.value.count
-            checksum ^= message.value.last ?? 0
-            let end = ends[Int(message.partition)]
-            if end >= 0, message.offset + 1 >= end {
-                ends[Int(message.partition)] = -1
-                open -= 1
+        let batch = try consumer.poll(maxMessages: 2_000, timeout: .milliseconds(100))
+        batch.withUnsafeBytes { buffer in
+            for record in batch.records {
+                messages += 1
+                bytes += record.value.count
+                if let last = record.value.last { checksum ^= buffer[last] }
+                let end = ends[Int(record.partition)]
+                if end >= 0, record.offset + 1 >= end {
+                    ends[Int(record.partition)] = -1
+                    open -= 1
+                }
             }
         }
     }
