@@ -67,6 +67,10 @@ let package = Package(
             dependencies: ["KafkaClient"]
         ),
         .testTarget(
+            name: "ParkStreamCLITests",
+            dependencies: ["parkstream"]
+        ),
+        .testTarget(
             name: "ParkMetricsTests",
             dependencies: [
                 "ParkMetrics",
