@@ -81,3 +81,43 @@ struct FaultTests {
         try consumer.close()
     }
 }
+
+@Suite("cluster changes", .serialized, .timeLimit(.minutes(2)))
+struct ClusterChangeTests {
+    @Test func leaderAndCoordinatorMovesAndSlowBrokersKeepAGroupConsuming() throws {
+        let test = try TestCluster(brokers: 3)
+        let topic = try test.topic("moves", partitions: 3)
+        for partition: Int32 in 0..<3 { try test.cluster.setLeader(topic: topic, partition: partition, broker: 1) }
+        let group = "moves-\(UInt32.random(in: 0...UInt32.max))"
+        try test.cluster.setGroupCoordinator(group: group, broker: 1)
+        let producer = try test.producer()
+        func produce(_ range: Range<Int>) throws {
+            for index in range {
+                try producer.send(
+                    KafkaProducerMessage(topic: topic, key: Array("k\(index)".utf8), value: Array(String(index).utf8)))
+            }
+            try producer.flush(timeout: .seconds(30))
+        }
+        try produce(0..<300)
+        let consumer = try test.consumer(group: group)
+        try consumer.subscribe([topic])
+        var values = try drain(consumer, count: 300).map { String(decoding: $0.value, as: UTF8.self) }
+
+        // Everything moves to other brokers, and broker 2 answers slowly.
+        for partition: Int32 in 0..<3 {
+            try test.cluster.setLeader(topic: topic, partition: partition, broker: partition % 2 + 2)
+        }
+        try test.cluster.setGroupCoordinator(group: group, broker: 3)
+        try test.cluster.setRoundTripTime(broker: 2, .milliseconds(200))
+        try produce(300..<600)
+        values += try drain(consumer, count: 300).map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(values.count == 600)
+        #expect(Set(values) == Set((0..<600).map(String.init)))
+
+        let assignment = try consumer.assignment()
+        try consumer.commit(
+            Dictionary(uniqueKeysWithValues: try assignment.map { ($0, try consumer.watermarks($0).high) }))
+        #expect(try consumer.committed(assignment).values.map(\.rawValue).reduce(0, +) == 600)
+        try consumer.close()
+    }
+}
