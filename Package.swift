@@ -33,6 +33,7 @@ let package = Package(
         ),
         .target(name: "ParkMetrics"),
         .target(name: "StreamEngine", dependencies: ["ParkMetrics"]),
+        .target(name: "ParkSimulator", dependencies: ["ParkMetrics"]),
         .target(
             name: "ParkStreamRuntime",
             dependencies: [
