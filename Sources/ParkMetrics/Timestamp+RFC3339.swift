@@ -1,0 +1,138 @@
+/// RFC 3339 `date-time` reading and writing (ARCHITECTURE.md §4: an offset is required, `T`/`Z` in
+/// either case, fractional seconds allowed and kept to the microsecond, no leap second).
+extension Timestamp {
+    /// Why a text is not an RFC 3339 instant.
+    enum RFC3339Failure: Error {
+        case malformed, missingOffset, notRealDate, notRealTime, leapSecond, badOffset
+    }
+
+    /// Reads `2017-06-08T10:00:00+08:00`; nil when the text breaks any rule of §4.
+    public init?(rfc3339 text: String) {
+        var text = text
+        let parsed = text.withUTF8 { bytes -> Timestamp? in
+            guard let base = bytes.baseAddress else { return nil }
+            return try? Timestamp.parseRFC3339(base, start: 0, end: bytes.count).get()
+        }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    static func parseRFC3339(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Result<Timestamp, RFC3339Failure> {
+        func number(_ offset: Int, _ width: Int) -> Int? {
+            guard start + offset + width <= end else { return nil }
+            var value = 0
+            for index in start + offset..<start + offset + width {
+                let digit = base[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        func byte(_ offset: Int) -> UInt8 { start + offset < end ? base[start + offset] : 0 }
+        guard let year = number(0, 4), byte(4) == UInt8(ascii: "-"), let month = number(5, 2),
+            byte(7) == UInt8(ascii: "-"), let day = number(8, 2), byte(10) | 0x20 == UInt8(ascii: "t"),
+            let hour = number(11, 2), byte(13) == UInt8(ascii: ":"), let minute = number(14, 2),
+            byte(16) == UInt8(ascii: ":"), let second = number(17, 2)
+        else { return .failure(.malformed) }
+        var index = start + 19
+        var micros = 0
+        if index < end, base[index] == UInt8(ascii: ".") {
+            index += 1
+            var scale = 100_000
+            let fractionStart = index
+            while index < end, base[index] &- UInt8(ascii: "0") < 10 {
+                micros += Int(base[index] &- UInt8(ascii: "0")) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > fractionStart else { return .failure(.malformed) }
+        }
+        guard index < end else { return .failure(.missingOffset) }
+        var offsetSeconds = 0
+        if base[index] | 0x20 == UInt8(ascii: "z") {
+            index += 1
+        } else if base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") {
+            let sign = base[index] == UInt8(ascii: "-") ? -1 : 1
+            guard let offsetHour = number(index - start + 1, 2), byte(index - start + 3) == UInt8(ascii: ":"),
+                let offsetMinute = number(index - start + 4, 2)
+            else { return .failure(.malformed) }
+            guard offsetHour <= 23, offsetMinute <= 59 else { return .failure(.badOffset) }
+            offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
+            index += 6
+        } else {
+            return .failure(.malformed)
+        }
+        guard index == end else { return .failure(.malformed) }
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+            return .failure(.notRealDate)
+        }
+        if second == 60 { return .failure(.leapSecond) }
+        guard hour <= 23, minute <= 59, second <= 59 else { return .failure(.notRealTime) }
+        let days = Self.daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        return .success(Timestamp(microseconds: seconds * 1_000_000 + Int64(micros)))
+    }
+
+    /// `2017-06-08T10:00:00+08:00` (or `…Z` for offset 0), with the fraction when there is one.
+    public func rfc3339(offsetSeconds: Int = 8 * 3600) -> String {
+        let local = microseconds + Int64(offsetSeconds) * 1_000_000
+        let seconds = local.floorDivided(by: 1_000_000)
+        let micros = Int(local - seconds * 1_000_000)
+        let days = seconds.floorDivided(by: 86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = Self.civilFromDays(days)
+        var text = Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) + "T"
+        text += Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":"
+        text += Self.pad(secondOfDay % 60, 2)
+        if micros != 0 {
+            var fraction = Self.pad(micros, 6)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        if offsetSeconds == 0 { return text + "Z" }
+        let magnitude = abs(offsetSeconds)
+        text += offsetSeconds < 0 ? "-" : "+"
+        return text + Self.pad(magnitude / 3600, 2) + ":" + Self.pad(magnitude / 60 % 60, 2)
+    }
+
+    // MARK: - Calendar
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = Int64((153 * ((month + 9) % 12) + 2) / 5 + day - 1)
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * shifted + 2) / 5 + 1)
+        let month = Int(shifted < 10 ? shifted + 3 : shifted - 9)
+        let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
