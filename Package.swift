@@ -46,6 +46,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "parkstream-bench",
+            dependencies: ["ParkMetrics"],
+            path: "bench/Sources/parkstream-bench"
+        ),
+
         // MARK: - Tests
         .testTarget(
             name: "KafkaClientTests",

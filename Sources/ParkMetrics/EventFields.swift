@@ -57,11 +57,12 @@ struct EventFields {
         tokens = (absent, absent, absent, absent, absent, absent, absent, absent, absent)
     }
 
-    func has(_ name: Name) -> Bool { present & (1 << UInt16(name.rawValue)) != 0 }
+    @inline(__always)
+    func has(_ name: Name) -> Bool { present & (1 &<< UInt16(truncatingIfNeeded: name.rawValue)) != 0 }
 
     /// The token of a field, nil when the field is absent.
     subscript(name: Name) -> JSONToken? {
-        get {
+        @inline(__always) get {
             guard has(name) else { return nil }
             switch name {
             case .eventID: return tokens.0
@@ -75,12 +76,13 @@ struct EventFields {
             case .source: return tokens.8
             }
         }
-        set {
+        @inline(__always) set {
+            let bit: UInt16 = 1 &<< UInt16(truncatingIfNeeded: name.rawValue)
             guard let token = newValue else {
-                present &= ~(1 << UInt16(name.rawValue))
+                present &= ~bit
                 return
             }
-            present |= 1 << UInt16(name.rawValue)
+            present |= bit
             switch name {
             case .eventID: tokens.0 = token
             case .parkID: tokens.1 = token

@@ -5,6 +5,7 @@ extension JSONScanner {
         var index = start
         var escaped = false
         while true {
+            index = skipPlainBytes(from: index)
             guard index < count else { throw endOfInput(at: index) }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
@@ -22,6 +23,30 @@ extension JSONScanner {
                 index = try scanUTF8(at: index)
             }
         }
+    }
+
+    /// Skips bytes that need no attention (printable ASCII other than `"` and `\\`) eight at a
+    /// time, and returns the offset of the first byte that does (or of the last few bytes).
+    @inline(__always)
+    private func skipPlainBytes(from start: Int) -> Int {
+        var index = start
+        #if _endian(little)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // Per byte: zero after the XOR (a quote or backslash), below 0x20, or 0x80 and above.
+            // The lowest flagged byte is always a true one, which is all that is needed here.
+            let flagged =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+            let mask = flagged & highs
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        #endif
+        return index
     }
 
     /// Checks the escape at `index` (a backslash) and returns the offset after it.

@@ -44,9 +44,9 @@ extension MetricEventDecoder {
     /// Blank lines (empty or only spaces, tabs and carriage returns) are skipped and not counted as
     /// errors, but they are counted in line numbers. A UTF-8 byte order mark is skipped at the very
     /// start of the input and is an error anywhere else.
-    public static func forEachLine<E: Error>(
-        in bytes: UnsafeRawBufferPointer, _ body: (Line) throws(E) -> Void
-    ) throws(E) {
+    public static func forEachLine(
+        in bytes: UnsafeRawBufferPointer, _ body: (Line) throws -> Void
+    ) rethrows {
         guard let base = bytes.baseAddress else { return }
         var start = hasByteOrderMark(bytes, at: 0) ? 3 : 0
         var number = 1
@@ -68,10 +68,10 @@ extension MetricEventDecoder {
 
     /// Decodes every non-blank line of NDJSON `bytes`, handing each outcome to `body` in order:
     /// a bad line never stops the good ones after it.
-    public mutating func decodeLines<E: Error>(
-        _ bytes: UnsafeRawBufferPointer, _ body: (Line, Result<MetricEvent, LineError>) throws(E) -> Void
-    ) throws(E) {
-        try Self.forEachLine(in: bytes) { (line: Line) throws(E) -> Void in
+    public mutating func decodeLines(
+        _ bytes: UnsafeRawBufferPointer, _ body: (Line, Result<MetricEvent, LineError>) throws -> Void
+    ) rethrows {
+        try Self.forEachLine(in: bytes) { line in
             let slice = UnsafeRawBufferPointer(rebasing: bytes[line.range])
             if line.range.lowerBound > 0, Self.hasByteOrderMark(bytes, at: line.range.lowerBound) {
                 let error = MetricEventError.encoding("a UTF-8 byte order mark is only allowed at the start of a file")
