@@ -36,9 +36,13 @@ extension EventFields {
         return text
     }
 
-    private func validateParkID(_ base: UnsafePointer<UInt8>, _ cache: inout ParkIDCache) throws(MetricEventError) -> ParkID {
+    private func validateParkID(_ base: UnsafePointer<UInt8>, _ cache: inout ParkIDCache) throws(MetricEventError)
+        -> ParkID
+    {
         let token = try requiredString(.parkID, base)
-        if !token.escaped, ParkID.isValid(UnsafeBufferPointer(start: base + token.start, count: token.end - token.start)) {
+        if !token.escaped,
+            ParkID.isValid(UnsafeBufferPointer(start: base + token.start, count: token.end - token.start))
+        {
             return cache.parkID(base, start: token.start, end: token.end)
         }
         let text = JSONStrings.string(of: token, in: base)
@@ -100,7 +104,8 @@ extension EventFields {
         guard let token = self[.value] else { throw .field("value", .required, "required") }
         let value = try finiteNumber(.value, token, base)
         guard metric.range.contains(value) else {
-            let text = String(decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self)
             throw .field(
                 "value", .range, "\(text) is outside the range of \(metric.name) (\(metric.range.requirement))")
         }
@@ -111,7 +116,8 @@ extension EventFields {
         guard let token = self[.weight] else { return 1 }
         let weight = try finiteNumber(.weight, token, base)
         guard weight > 0 else {
-            let text = String(decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self)
             throw .field("weight", .range, "\(text) is not > 0")
         }
         return weight
@@ -158,8 +164,13 @@ extension EventFields {
         return JSONStrings.string(of: try requiredString(name, base), in: base)
     }
 
-    private func finiteNumber(_ name: Name, _ token: JSONToken, _ base: UnsafePointer<UInt8>) throws(MetricEventError) -> Double {
-        let text = { String(decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self) }
+    private func finiteNumber(_ name: Name, _ token: JSONToken, _ base: UnsafePointer<UInt8>) throws(MetricEventError)
+        -> Double
+    {
+        let text = {
+            String(
+                decoding: UnsafeBufferPointer(start: base + token.start, count: token.end - token.start), as: UTF8.self)
+        }
         if token.kind == .badNumber {
             throw .field(name.wireName, .type, "\(JSONStrings.excerpt(text())) is not a number")
         }
@@ -167,7 +178,8 @@ extension EventFields {
             throw .field(name.wireName, .type, "must be a number, not \(token.typeName)")
         }
         guard let number = JSONNumber.parse(base, start: token.start, end: token.end), number.isFinite else {
-            throw .field(name.wireName, .notFinite, "\(JSONStrings.excerpt(text(), quoted: false)) is not a finite number")
+            throw .field(
+                name.wireName, .notFinite, "\(JSONStrings.excerpt(text(), quoted: false)) is not a finite number")
         }
         return number
     }

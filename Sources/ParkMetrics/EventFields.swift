@@ -49,7 +49,8 @@ struct EventFields {
         }
     }
 
-    private var tokens: (JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken)
+    private var tokens:
+        (JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken)
     private var present: UInt16 = 0
 
     init() {

@@ -31,20 +31,21 @@ extension JSONScanner {
     private func skipPlainBytes(from start: Int) -> Int {
         var index = start
         #if _endian(little)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // Per byte: zero after the XOR (a quote or backslash), below 0x20, or 0x80 and above.
-            // The lowest flagged byte is always a true one, which is all that is needed here.
-            let flagged =
-                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
-            let mask = flagged & highs
-            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
-            index += 8
-        }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // Per byte: zero after the XOR (a quote or backslash), below 0x20, or 0x80 and above.
+                // The lowest flagged byte is always a true one, which is all that is needed here.
+                let flagged =
+                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                    | word
+                let mask = flagged & highs
+                if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+                index += 8
+            }
         #endif
         return index
     }
@@ -120,7 +121,7 @@ extension JSONScanner {
         guard index + length <= count else { throw invalidUTF8(at: index) }
         let second = base[index + 1]
         guard second >= low && second <= high else { throw invalidUTF8(at: index) }
-        for offset in index + 2 ..< index + length where base[offset] & 0xC0 != 0x80 {
+        for offset in index + 2..<index + length where base[offset] & 0xC0 != 0x80 {
             throw invalidUTF8(at: index)
         }
         return index + length

@@ -30,7 +30,8 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
             let name = String(decoding: scratch[cell], as: UTF8.self)
             let field = EventFields.Name.allCases.first { $0.wireName == name }
             if let field, !seen.insert(field).inserted {
-                throw MetricEventDecoder.LineError(line: headerLine, error: .csv("column \(field.wireName) appears twice"))
+                throw MetricEventDecoder.LineError(
+                    line: headerLine, error: .csv("column \(field.wireName) appears twice"))
             }
             columns.append(field)
         }
@@ -102,7 +103,8 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
             try readCell()
             if position - start > MetricEventDecoder.maxLineBytes {
                 throw MetricEventError(
-                    field: nil, code: .tooLong, reason: "record is over the limit of \(MetricEventDecoder.maxLineBytes) bytes")
+                    field: nil, code: .tooLong,
+                    reason: "record is over the limit of \(MetricEventDecoder.maxLineBytes) bytes")
             }
             guard position < bytes.count else { return true }
             let byte = bytes[position]
@@ -134,7 +136,8 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
             position += 1
             if byte == UInt8(ascii: "\"") {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                    guard position == bytes.count || bytes[position] == UInt8(ascii: ",") || isNewline(at: position) else {
+                    guard position == bytes.count || bytes[position] == UInt8(ascii: ",") || isNewline(at: position)
+                    else {
                         throw .csv("unexpected character after a closing quote")
                     }
                     return

@@ -64,14 +64,16 @@ public struct MetricEventDecoder: Sendable {
     // MARK: - The event object
 
     /// Reads the whole line as JSON, recording the event's fields; a syntax error always wins.
-    private static func scanEvent(_ scanner: inout JSONScanner, into fields: inout EventFields) throws(MetricEventError) {
+    private static func scanEvent(_ scanner: inout JSONScanner, into fields: inout EventFields) throws(MetricEventError)
+    {
         var pending: MetricEventError?
         var unknownKeys: Set<[UInt8]> = []
         scanner.skipWhitespace()
         guard try scanner.peek() == UInt8(ascii: "{") else {
             let token = try scanner.scanValue(depth: 0)
             try finish(&scanner)
-            throw MetricEventError(field: nil, code: .notObject, reason: "an event must be a JSON object, not \(token.typeName)")
+            throw MetricEventError(
+                field: nil, code: .notObject, reason: "an event must be a JSON object, not \(token.typeName)")
         }
         scanner.position += 1
         scanner.skipWhitespace()
@@ -104,7 +106,8 @@ public struct MetricEventDecoder: Sendable {
                 }
                 if let nested = scanner.duplicate, pending == nil {
                     let field = JSONStrings.string(of: key, in: scanner.base)
-                    pending = .field(field, .duplicateKey, "duplicate key \(JSONStrings.excerpt(nested)) in a nested object")
+                    pending = .field(
+                        field, .duplicateKey, "duplicate key \(JSONStrings.excerpt(nested)) in a nested object")
                 }
                 scanner.skipWhitespace()
                 let separator = try scanner.peek()

@@ -30,35 +30,60 @@ enum BadInputCases {
         text("trailing comma", "{\"a\":1,}", "json: unexpected '}' at byte 7"),
         text("single quotes", "{'a':1}", "json: unexpected ''' at byte 1"),
         text("leading zero", TestSupport.replacing("value", with: "01"), "json: unexpected '1' at byte 138"),
-        text("NaN", TestSupport.replacing("value", with: "NaN"), "json: NaN and Infinity are not JSON numbers (byte 137)"),
-        text("Infinity", TestSupport.replacing("value", with: "Infinity"),
+        text(
+            "NaN", TestSupport.replacing("value", with: "NaN"), "json: NaN and Infinity are not JSON numbers (byte 137)"
+        ),
+        text(
+            "Infinity", TestSupport.replacing("value", with: "Infinity"),
             "json: NaN and Infinity are not JSON numbers (byte 137)"),
-        text("-Infinity", TestSupport.replacing("value", with: "-Infinity"),
+        text(
+            "-Infinity", TestSupport.replacing("value", with: "-Infinity"),
             "json: NaN and Infinity are not JSON numbers (byte 137)"),
-        text("raw control character", "{\"event_id\":\"a\tb\"}", "json: raw control character 0x09 in a string at byte 14"),
+        text(
+            "raw control character", "{\"event_id\":\"a\tb\"}",
+            "json: raw control character 0x09 in a string at byte 14"),
         text("bad escape", #"{"event_id":"a\x"}"#, #"json: invalid escape in a string at byte 14"#),
         text("escaped lone high surrogate", #"{"event_id":"\ud800"}"#, #"json: lone high surrogate \uD800 at byte 13"#),
         text("escaped lone low surrogate", #"{"event_id":"\uDC00x"}"#, #"json: lone low surrogate \uDC00 at byte 13"#),
-        ("invalid UTF-8 byte", Array(#"{"event_id":""#.utf8) + [0xFF] + Array(#""}"#.utf8), "json: invalid UTF-8 at byte 13"),
-        ("overlong UTF-8", Array(#"{"event_id":""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8),
-            "json: invalid UTF-8 at byte 13"),
-        ("encoded surrogate", Array(#"{"event_id":""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8),
-            "json: invalid UTF-8 at byte 13"),
-        ("truncated UTF-8", Array(#"{"event_id":""#.utf8) + [0xE6, 0xB0] + Array(#""}"#.utf8),
-            "json: invalid UTF-8 at byte 13"),
-        ("byte order mark in a line", [0xEF, 0xBB, 0xBF] + Array(good.utf8),
-            "json: unexpected byte 0xEF outside a string at byte 0"),
-        text("line over 64 KiB", TestSupport.replacing("note", with: "\"" + String(repeating: "x", count: 65_536) + "\""),
+        (
+            "invalid UTF-8 byte", Array(#"{"event_id":""#.utf8) + [0xFF] + Array(#""}"#.utf8),
+            "json: invalid UTF-8 at byte 13"
+        ),
+        (
+            "overlong UTF-8", Array(#"{"event_id":""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8),
+            "json: invalid UTF-8 at byte 13"
+        ),
+        (
+            "encoded surrogate", Array(#"{"event_id":""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8),
+            "json: invalid UTF-8 at byte 13"
+        ),
+        (
+            "truncated UTF-8", Array(#"{"event_id":""#.utf8) + [0xE6, 0xB0] + Array(#""}"#.utf8),
+            "json: invalid UTF-8 at byte 13"
+        ),
+        (
+            "byte order mark in a line", [0xEF, 0xBB, 0xBF] + Array(good.utf8),
+            "json: unexpected byte 0xEF outside a string at byte 0"
+        ),
+        text(
+            "line over 64 KiB",
+            TestSupport.replacing("note", with: "\"" + String(repeating: "x", count: 65_536) + "\""),
             "json: line is 65712 bytes, over the limit of 65536"),
-        text("deep nesting", TestSupport.replacing("deep", with: String(repeating: "[", count: 64) + String(repeating: "]", count: 64)),
+        text(
+            "deep nesting",
+            TestSupport.replacing("deep", with: String(repeating: "[", count: 64) + String(repeating: "]", count: 64)),
             "json: nesting deeper than 64 levels at byte 236"),
-        text("very deep nesting", String(repeating: "[", count: 60_000),
+        text(
+            "very deep nesting", String(repeating: "[", count: 60_000),
             "json: nesting deeper than 64 levels at byte 64"),
         text("duplicate key", TestSupport.goodLine.dropLast() + #","value":0.5}"#, "value: duplicate key"),
-        text("duplicate key, escaped spelling", TestSupport.goodLine.dropLast() + #","\u0076alue":0.5}"#,
+        text(
+            "duplicate key, escaped spelling", TestSupport.goodLine.dropLast() + #","\u0076alue":0.5}"#,
             "value: duplicate key"),
-        text("duplicate unknown key", TestSupport.replacing("x", with: "1").dropLast() + #","x":2}"#, "x: duplicate key"),
-        text("duplicate key in a nested object", TestSupport.replacing("x", with: #"[{"a":1,"a":2}]"#),
+        text(
+            "duplicate unknown key", TestSupport.replacing("x", with: "1").dropLast() + #","x":2}"#, "x: duplicate key"),
+        text(
+            "duplicate key in a nested object", TestSupport.replacing("x", with: #"[{"a":1,"a":2}]"#),
             #"x: duplicate key "a" in a nested object"#),
         text("syntax error wins over a duplicate key", #"{"a":1,"a":2"#, "json: unexpected end of input at byte 12"),
     ]

@@ -27,7 +27,8 @@ struct DecoderValidTests {
 
     @Test func acceptsWhitespaceAroundAndInside() throws {
         var decoder = MetricEventDecoder()
-        let spaced = " \t{ \"event_id\" : \"a\" ,\"park_id\":\"p\",\"metric\":\"energy_consumption\",\r\n"
+        let spaced =
+            " \t{ \"event_id\" : \"a\" ,\"park_id\":\"p\",\"metric\":\"energy_consumption\",\r\n"
             + "\"observed_at\":\"2017-01-01t00:00:00.5z\",\"value\":2.5e1 , \"unit\":\"tce\"} \r\n"
         let event = try decoder.decode(spaced)
         #expect(event.value == 25)
@@ -39,7 +40,8 @@ struct DecoderValidTests {
         let line = TestSupport.replacing("event_id", with: #""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#)
         let event = try decoder.decode(line)
         #expect(event.eventID == "a\"\\/\u{8}\u{c}\n\r\té😀")
-        let escapedKeys = #"{"\u0065vent_id":"x","park_id":"\u006ainshan","metric":"heating_\u0063overage","#
+        let escapedKeys =
+            #"{"\u0065vent_id":"x","park_id":"\u006ainshan","metric":"heating_\u0063overage","#
             + #""observed_at":"2017-06-08T10:00:00\u002B08:00","value":0.5}"#
         let escaped = try decoder.decode(escapedKeys)
         #expect(escaped.parkID.rawValue == "jinshan")
@@ -83,7 +85,8 @@ struct DecoderValidTests {
             "12345678901234567890123", "1.00000000000000011102230246251565404236316680908203125",
         ]
         for text in texts {
-            let line = TestSupport.replacing("value", with: text, in: TestSupport.replacing("metric", with: #""energy_consumption""#))
+            let line = TestSupport.replacing(
+                "value", with: text, in: TestSupport.replacing("metric", with: #""energy_consumption""#))
             let event = try decoder.decode(line)
             #expect(event.value == Double(text), "\(text)")
         }

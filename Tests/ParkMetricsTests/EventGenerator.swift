@@ -9,7 +9,8 @@ struct EventGenerator {
     mutating func event() -> MetricEvent {
         let metric = Metric.allCases.filter(\.kind.isPublishable).randomElement(using: &random) ?? .wastewaterCompliance
         let micros = Int64.random(in: -2_208_988_800_000_000...4_102_444_800_000_000, using: &random)
-        let period = metric.kind.isMonthly
+        let period =
+            metric.kind.isMonthly
             ? YearMonth(year: Int.random(in: 1...9999, using: &random), month: Int.random(in: 1...12, using: &random))
             : nil
         return MetricEvent(
@@ -62,7 +63,10 @@ struct EventGenerator {
             case 0: candidate = Double(Int.random(in: 0...1000, using: &random)) / 1000
             case 1: candidate = Double.random(in: -1...1, using: &random)
             case 2: candidate = Double(Int.random(in: 0...10_000_000, using: &random)) / 10
-            case 3: candidate = [0, -0.0, 1, 0.95, .leastNonzeroMagnitude, 1e-7, 1e21, 9_007_199_254_740_992].randomElement(using: &random) ?? 0
+            case 3:
+                candidate =
+                    [0, -0.0, 1, 0.95, .leastNonzeroMagnitude, 1e-7, 1e21, 9_007_199_254_740_992].randomElement(
+                        using: &random) ?? 0
             default: candidate = positive() * (Bool.random(using: &random) ? 1 : -1)
             }
             if range.contains(candidate) { return candidate }

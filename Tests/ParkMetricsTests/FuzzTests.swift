@@ -11,10 +11,11 @@ struct FuzzTests {
         Array(#"{"a":[{"b":"\ud83d\ude00","c":-1.5e+3},[],{}],"event_id":"\u00e9"}"#.utf8),
     ]
 
-    static let tokens: [[UInt8]] = [
-        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "e", "-", ".", "0", "1e400", "null",
-        "true", "NaN", " ", "\u{00}", "\u{1F}", "é", "😀", "\"value\":", "\"period\":\"2017-05\"",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE6]]
+    static let tokens: [[UInt8]] =
+        [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "e", "-", ".", "0", "1e400", "null",
+            "true", "NaN", " ", "\u{00}", "\u{1F}", "é", "😀", "\"value\":", "\"period\":\"2017-05\"",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE6]]
 
     static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = input

@@ -50,7 +50,8 @@ struct JSONTestSuiteTests {
         #expect(!files.isEmpty)
         for file in files {
             let error = Self.decode(file.bytes)
-            #expect(error?.code.isSyntactic == true, "\(file.name): \(error.map(String.init(describing:)) ?? "accepted")")
+            #expect(
+                error?.code.isSyntactic == true, "\(file.name): \(error.map(String.init(describing:)) ?? "accepted")")
         }
     }
 

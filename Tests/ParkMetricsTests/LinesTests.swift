@@ -21,20 +21,22 @@ struct LinesTests {
         let good = TestSupport.goodLine
         let bad = TestSupport.replacing("value", with: "1.2")
         let text = "\u{FEFF}" + good + "\r\n\n   \t\r\n" + bad + "\n" + "{" + "\n" + good
-        #expect(Self.decodeNDJSON(Array(text.utf8)) == [
-            "line 1: ok jinshan-ww01-000123",
-            "line 4: value: 1.2 is outside the range of wastewater_compliance (must be >= 0 and <= 1)",
-            "line 5: json: unexpected end of input at byte 1",
-            "line 6: ok jinshan-ww01-000123",
-        ])
+        #expect(
+            Self.decodeNDJSON(Array(text.utf8)) == [
+                "line 1: ok jinshan-ww01-000123",
+                "line 4: value: 1.2 is outside the range of wastewater_compliance (must be >= 0 and <= 1)",
+                "line 5: json: unexpected end of input at byte 1",
+                "line 6: ok jinshan-ww01-000123",
+            ])
     }
 
     @Test func byteOrderMarkOnlyAtTheStart() {
         let text = Array((TestSupport.goodLine + "\n").utf8) + [0xEF, 0xBB, 0xBF] + Array(TestSupport.goodLine.utf8)
-        #expect(Self.decodeNDJSON(text) == [
-            "line 1: ok jinshan-ww01-000123",
-            "line 2: json: a UTF-8 byte order mark is only allowed at the start of a file",
-        ])
+        #expect(
+            Self.decodeNDJSON(text) == [
+                "line 1: ok jinshan-ww01-000123",
+                "line 2: json: a UTF-8 byte order mark is only allowed at the start of a file",
+            ])
     }
 
     @Test func lineLengthExcludesTheNewline() {
@@ -42,7 +44,10 @@ struct LinesTests {
         let exact = TestSupport.replacing("x", with: "\"" + filler + "\"")
         #expect(exact.utf8.count == 65_536)
         #expect(Self.decodeNDJSON(Array((exact + "\r\n").utf8)) == ["line 1: ok jinshan-ww01-000123"])
-        #expect(Self.decodeNDJSON(Array((exact + " \n").utf8)) == ["line 1: json: line is 65537 bytes, over the limit of 65536"])
+        #expect(
+            Self.decodeNDJSON(Array((exact + " \n").utf8)) == [
+                "line 1: json: line is 65537 bytes, over the limit of 65536"
+            ])
     }
 
     static func readCSV(_ text: String) -> [String] {
@@ -76,18 +81,19 @@ struct LinesTests {
             "a9,jinshan,added_value,\(t),1,,,,,",
             "a10,jinshan,heating_coverage,2017-06-08T10:00:00Z,1,,,ratio,,",
         ].joined(separator: "\n")
-        #expect(Self.readCSV(csv) == [
-            "ok a1 0.5 ww01, \"east\"",
-            "ok a2 12.5 -",
-            "line 6: value: 1.2 is outside the range of wastewater_compliance (must be >= 0 and <= 1)",
-            #"line 7: value: "abc" is not a number"#,
-            "line 8: weight: 0 is not > 0",
-            "line 9: event_id: required",
-            "line 10: csv: record has 3 fields, the header has 10",
-            "line 11: csv: quote inside an unquoted cell",
-            "line 12: period: required for monthly metric added_value",
-            "ok a10 1.0 -",
-        ])
+        #expect(
+            Self.readCSV(csv) == [
+                "ok a1 0.5 ww01, \"east\"",
+                "ok a2 12.5 -",
+                "line 6: value: 1.2 is outside the range of wastewater_compliance (must be >= 0 and <= 1)",
+                #"line 7: value: "abc" is not a number"#,
+                "line 8: weight: 0 is not > 0",
+                "line 9: event_id: required",
+                "line 10: csv: record has 3 fields, the header has 10",
+                "line 11: csv: quote inside an unquoted cell",
+                "line 12: period: required for monthly metric added_value",
+                "ok a10 1.0 -",
+            ])
     }
 
     @Test func csvHeaderProblems() {

@@ -8,7 +8,8 @@ struct RoundTripTests {
         await propertyCheck(count: 2000, input: Gen.uint64()) { seed in
             var generator = EventGenerator(seed: seed)
             let event = generator.event()
-            let encoder = MetricEventEncoder(offsetSeconds: generator.offsetSeconds(), includeUnit: Bool.random(using: &generator.random))
+            let encoder = MetricEventEncoder(
+                offsetSeconds: generator.offsetSeconds(), includeUnit: Bool.random(using: &generator.random))
             var decoder = MetricEventDecoder()
             let line = encoder.encode(event)
             #expect(throws: Never.self) {

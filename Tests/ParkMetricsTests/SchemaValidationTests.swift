@@ -56,10 +56,11 @@ struct SchemaValidationTests {
         }
         let (status, output) = try Self.run("validate-events.py", input: input)
         #expect(status == 1)
-        let reported = Set(output.split(separator: "\n").compactMap { line -> Int? in
-            guard let range = line.range(of: "line ") else { return nil }
-            return Int(line[range.upperBound...].prefix { $0.isNumber })
-        })
+        let reported = Set(
+            output.split(separator: "\n").compactMap { line -> Int? in
+                guard let range = line.range(of: "line ") else { return nil }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
+            })
         for (index, entry) in cases.enumerated() {
             #expect(reported.contains(index + 1), "\(entry.name) passed the schema")
         }

@@ -48,9 +48,12 @@ func decode(path: String, seconds: Double) {
     let lines = accepted + rejected
     print("file: \(path) (\(bytes.count) bytes, \(lines) lines, \(bytes.count / max(lines, 1)) B/line)")
     print("accepted: \(accepted), rejected: \(rejected)" + (firstReject.map { " (first: \($0))" } ?? ""))
-    print(String(format: "decode+validate: best %.2f M events/s, median %.2f M events/s, %.0f MB/s (best), %d runs",
-        runs[runs.count - 1] / 1e6, runs[runs.count / 2] / 1e6, runs[runs.count - 1] * Double(bytes.count) / Double(lines) / 1e6,
-        runs.count))
+    print(
+        String(
+            format: "decode+validate: best %.2f M events/s, median %.2f M events/s, %.0f MB/s (best), %d runs",
+            runs[runs.count - 1] / 1e6, runs[runs.count / 2] / 1e6,
+            runs[runs.count - 1] * Double(bytes.count) / Double(lines) / 1e6,
+            runs.count))
     if checksum.isNaN { print("unreachable") }
 }
 
@@ -74,11 +77,13 @@ func generate(count: Int, path: String) {
         if index % 50 == 49 {
             event = MetricEvent(
                 eventID: "\(park)-av-\(index)", parkID: parkID, metric: .addedValue, observedAt: at,
-                value: Double(Int.random(in: 10_000...900_000, using: &random)) / 10, period: YearMonth(year: 2017, month: 1),
+                value: Double(Int.random(in: 10_000...900_000, using: &random)) / 10,
+                period: YearMonth(year: 2017, month: 1),
                 source: "stats")
         } else {
             let (metric, source) = telemetry[index % telemetry.count]
-            let value = metric == .energyConsumption
+            let value =
+                metric == .energyConsumption
                 ? Double(Int.random(in: 0...50_000, using: &random)) / 100
                 : Double(Int.random(in: 900...1000, using: &random)) / 1000
             event = MetricEvent(
