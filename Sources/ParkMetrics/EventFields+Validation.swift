@@ -2,16 +2,16 @@
 /// names the first rule broken.
 extension EventFields {
     /// The event the fields describe, or the first rule they break.
-    func validate(in base: UnsafePointer<UInt8>, parkIDs: inout ParkIDCache) throws(MetricEventError) -> MetricEvent {
+    func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent {
         let eventID = try validateEventID(base)
-        let parkID = try validateParkID(base, &parkIDs)
+        let parkID = try validateParkID(base, &interner.parks)
         let metric = try validateMetric(base)
         let observedAt = try validateObservedAt(base)
         let value = try validateValue(base, metric: metric)
         let weight = try validateWeight(base)
         let period = try validatePeriod(base, metric: metric)
         try validateUnit(base, metric: metric)
-        let source = try optionalString(.source, base)
+        let source = try validateSource(base, &interner.sources)
         return MetricEvent(
             eventID: eventID, parkID: parkID, metric: metric, observedAt: observedAt, value: value,
             weight: weight, period: period, source: source)
@@ -22,13 +22,13 @@ extension EventFields {
     private func validateEventID(_ base: UnsafePointer<UInt8>) throws(MetricEventError) -> String {
         let token = try requiredString(.eventID, base)
         let text = JSONStrings.string(of: token, in: base)
+        let bytes = token.end - token.start
+        // A scalar takes 1 to 4 bytes, so 1...128 bytes always hold 1...128 scalars.
         let length: Int
-        if token.escaped {
-            length = text.unicodeScalars.count
+        if !token.escaped, bytes >= 1, bytes <= 128 {
+            length = bytes
         } else {
-            var scalars = 0
-            for index in token.start..<token.end where base[index] & 0xC0 != 0x80 { scalars += 1 }
-            length = scalars
+            length = text.unicodeScalars.count
         }
         guard (1...128).contains(length) else {
             throw .field("event_id", .format, "must be 1 to 128 characters, got \(length)")
@@ -36,14 +36,14 @@ extension EventFields {
         return text
     }
 
-    private func validateParkID(_ base: UnsafePointer<UInt8>, _ cache: inout ParkIDCache) throws(MetricEventError)
+    private func validateParkID(_ base: UnsafePointer<UInt8>, _ cache: inout StringInterner) throws(MetricEventError)
         -> ParkID
     {
         let token = try requiredString(.parkID, base)
         if !token.escaped,
             ParkID.isValid(UnsafeBufferPointer(start: base + token.start, count: token.end - token.start))
         {
-            return cache.parkID(base, start: token.start, end: token.end)
+            return ParkID(validated: cache.string(base, start: token.start, end: token.end))
         }
         let text = JSONStrings.string(of: token, in: base)
         guard let parkID = ParkID(rawValue: text) else {
@@ -147,6 +147,15 @@ extension EventFields {
         throw .field(
             "unit", .unitMismatch,
             "\(JSONStrings.excerpt(unit)) is not the unit of \(metric.name) (\"\(metric.unit)\")")
+    }
+
+    private func validateSource(
+        _ base: UnsafePointer<UInt8>, _ cache: inout StringInterner
+    ) throws(MetricEventError) -> String? {
+        guard has(.source) else { return nil }
+        let token = try requiredString(.source, base)
+        if token.escaped { return JSONStrings.string(of: token, in: base) }
+        return cache.string(base, start: token.start, end: token.end)
     }
 
     // MARK: - Types

@@ -1,6 +1,33 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Metric {
     /// The wire names as bytes, indexed by raw value, for matching without making strings.
     private static let wireNames: [[UInt8]] = Metric.allCases.map { Array($0.name.utf8) }
+
+    /// Slot per hash of a wire name: the metric's raw value, `empty`, or `collision` (then a
+    /// linear search decides). Built from the catalog, so it stays right when the catalog changes.
+    private static let slots: [Int8] = {
+        var slots = [Int8](repeating: empty, count: 64)
+        for (index, name) in wireNames.enumerated() {
+            let slot = name.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { hash($0, name.count) } ?? 0 }
+            slots[slot] = slots[slot] == empty ? Int8(index) : collision
+        }
+        return slots
+    }()
+
+    private static let empty: Int8 = -1
+    private static let collision: Int8 = -2
+
+    @inline(__always)
+    private static func hash(_ name: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        (length &* 31 &+ Int(name[0]) &+ Int(name[length - 1]) &* 3 &+ Int(name[length / 2]) &* 7) & 63
+    }
 
     /// The metric with wire name `name`, or nil when the catalog has none (derived metrics included).
     public init?(name: String) {
@@ -12,14 +39,22 @@ extension Metric {
     static func matching(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Metric? {
         let length = end - start
         guard length > 0 else { return nil }
-        let first = base[start]
-        for (index, name) in wireNames.enumerated() where name.count == length && name[0] == first {
-            let equal = name.withUnsafeBufferPointer { name in
-                for offset in 1..<length where name[offset] != base[start + offset] { return false }
-                return true
-            }
-            if equal { return Metric(rawValue: UInt8(index)) }
+        let slot = slots[hash(base + start, length)]
+        if slot >= 0 {
+            return equals(wireNames[Int(slot)], base + start, length) ? Metric(rawValue: UInt8(slot)) : nil
+        }
+        guard slot == collision else { return nil }
+        for (index, name) in wireNames.enumerated() where equals(name, base + start, length) {
+            return Metric(rawValue: UInt8(index))
         }
         return nil
+    }
+
+    @inline(__always)
+    private static func equals(_ name: [UInt8], _ pointer: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        name.count == length
+            && name.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { memcmp($0, pointer, length) == 0 } ?? (length == 0)
+            }
     }
 }

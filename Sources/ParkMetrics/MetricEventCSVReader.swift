@@ -11,7 +11,7 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
     private var position = 0
     private var line = 1
     private var columns: [EventFields.Name?] = []
-    private var parkIDs = ParkIDCache()
+    private var interner = EventInterners()
     private var cells: [Range<Int>] = []
     private var scratch: [UInt8] = []
 
@@ -70,8 +70,8 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
             }
             fields[name] = JSONToken(kind: .string, start: cell.lowerBound, end: cell.upperBound)
         }
-        var parkIDs = self.parkIDs
-        defer { self.parkIDs = parkIDs }
+        var interner = self.interner
+        defer { self.interner = interner }
         return try scratch.withUnsafeBufferPointer { buffer throws(MetricEventError) -> MetricEvent in
             guard let base = buffer.baseAddress else { throw .field("event_id", .required, "required") }
             for name in [EventFields.Name.value, .weight] {
@@ -79,7 +79,7 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
                 let isNumber = JSONNumber.parse(base, start: token.start, end: token.end) != nil
                 fields[name] = JSONToken(kind: isNumber ? .number : .badNumber, start: token.start, end: token.end)
             }
-            return try fields.validate(in: base, parkIDs: &parkIDs)
+            return try fields.validate(in: base, interner: &interner)
         }
     }
 

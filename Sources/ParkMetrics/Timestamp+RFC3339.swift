@@ -18,52 +18,56 @@ extension Timestamp {
     }
 
     static func parseRFC3339(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Result<Timestamp, RFC3339Failure> {
-        func number(_ offset: Int, _ width: Int) -> Int? {
-            guard start + offset + width <= end else { return nil }
-            var value = 0
-            for index in start + offset..<start + offset + width {
-                let digit = base[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
+        let text = base + start
+        let length = end - start
+        guard length >= 19 else { return .failure(.malformed) }
+        // Fixed positions first, without bounds checks: `YYYY-MM-DDThh:mm:ss`.
+        var bad: UInt8 = 0
+        @inline(__always) func digit(_ index: Int) -> Int {
+            let value = text[index] &- UInt8(ascii: "0")
+            bad |= value > 9 ? 1 : 0
+            return Int(value)
         }
-        func byte(_ offset: Int) -> UInt8 { start + offset < end ? base[start + offset] : 0 }
-        guard let year = number(0, 4), byte(4) == UInt8(ascii: "-"), let month = number(5, 2),
-            byte(7) == UInt8(ascii: "-"), let day = number(8, 2), byte(10) | 0x20 == UInt8(ascii: "t"),
-            let hour = number(11, 2), byte(13) == UInt8(ascii: ":"), let minute = number(14, 2),
-            byte(16) == UInt8(ascii: ":"), let second = number(17, 2)
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let day = digit(8) * 10 + digit(9)
+        let hour = digit(11) * 10 + digit(12)
+        let minute = digit(14) * 10 + digit(15)
+        let second = digit(17) * 10 + digit(18)
+        guard bad == 0, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+            text[10] | 0x20 == UInt8(ascii: "t"), text[13] == UInt8(ascii: ":"), text[16] == UInt8(ascii: ":")
         else { return .failure(.malformed) }
-        var index = start + 19
+        var index = 19
         var micros = 0
-        if index < end, base[index] == UInt8(ascii: ".") {
+        if index < length, text[index] == UInt8(ascii: ".") {
             index += 1
             var scale = 100_000
             let fractionStart = index
-            while index < end, base[index] &- UInt8(ascii: "0") < 10 {
-                micros += Int(base[index] &- UInt8(ascii: "0")) * scale
+            while index < length, text[index] &- UInt8(ascii: "0") < 10 {
+                micros += Int(text[index] &- UInt8(ascii: "0")) * scale
                 scale /= 10
                 index += 1
             }
             guard index > fractionStart else { return .failure(.malformed) }
         }
-        guard index < end else { return .failure(.missingOffset) }
+        guard index < length else { return .failure(.missingOffset) }
         var offsetSeconds = 0
-        if base[index] | 0x20 == UInt8(ascii: "z") {
+        if text[index] | 0x20 == UInt8(ascii: "z") {
             index += 1
-        } else if base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") {
-            let sign = base[index] == UInt8(ascii: "-") ? -1 : 1
-            guard let offsetHour = number(index - start + 1, 2), byte(index - start + 3) == UInt8(ascii: ":"),
-                let offsetMinute = number(index - start + 4, 2)
-            else { return .failure(.malformed) }
+        } else if text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
+            guard index + 6 == length, text[index + 3] == UInt8(ascii: ":") else { return .failure(.malformed) }
+            let offsetHour = digit(index + 1) * 10 + digit(index + 2)
+            let offsetMinute = digit(index + 4) * 10 + digit(index + 5)
+            guard bad == 0 else { return .failure(.malformed) }
             guard offsetHour <= 23, offsetMinute <= 59 else { return .failure(.badOffset) }
-            offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
+            let magnitude = offsetHour * 3600 + offsetMinute * 60
+            offsetSeconds = text[index] == UInt8(ascii: "-") ? -magnitude : magnitude
             index += 6
         } else {
             return .failure(.malformed)
         }
-        guard index == end else { return .failure(.malformed) }
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+        guard index == length else { return .failure(.malformed) }
+        guard month >= 1, month <= 12, day >= 1, day <= Self.daysIn(month: month, year: year) else {
             return .failure(.notRealDate)
         }
         if second == 60 { return .failure(.leapSecond) }
