@@ -2,7 +2,8 @@
 /// names the first rule broken.
 extension EventFields {
     /// The event the fields describe, or the first rule they break.
-    func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent {
+    func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent
+    {
         let eventID = try validateEventID(base)
         let parkID = try validateParkID(base, &interner.parks)
         let metric = try validateMetric(base)

@@ -19,6 +19,21 @@ struct EventFields {
             }
         }
 
+        /// The key with its quotes and colon, as a canonical event spells it.
+        var quotedKey: StaticString {
+            switch self {
+            case .eventID: "\"event_id\":"
+            case .parkID: "\"park_id\":"
+            case .metric: "\"metric\":"
+            case .observedAt: "\"observed_at\":"
+            case .value: "\"value\":"
+            case .weight: "\"weight\":"
+            case .period: "\"period\":"
+            case .unit: "\"unit\":"
+            case .source: "\"source\":"
+            }
+        }
+
         /// The field a key names, matched on its bytes without making a string.
         @inline(__always)
         static func matching(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Name? {

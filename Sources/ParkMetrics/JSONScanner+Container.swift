@@ -3,6 +3,7 @@ extension JSONScanner {
     ///
     /// Iterative: a bit per level says whether it is an object, so the depth limit, not the
     /// stack, bounds the work. Keys of nested objects are checked for duplicates too.
+    @inline(never)
     mutating func skipContainer(depth parentDepth: Int) throws(MetricEventError) {
         var objects: UInt64 = 0  // bit n: level n (0 = this container) is an object
         var level = -1

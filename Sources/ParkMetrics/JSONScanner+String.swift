@@ -1,5 +1,6 @@
 extension JSONScanner {
     /// Scans a string at the current `"`, checking UTF-8, escapes and surrogates.
+    @inline(__always)
     mutating func scanString() throws(MetricEventError) -> JSONToken {
         let start = position + 1
         var index = start
@@ -51,6 +52,7 @@ extension JSONScanner {
     }
 
     /// Checks the escape at `index` (a backslash) and returns the offset after it.
+    @inline(never)
     private func scanEscape(at index: Int) throws(MetricEventError) -> Int {
         guard index + 1 < count else { throw endOfInput(at: index + 1) }
         switch base[index + 1] {
@@ -103,6 +105,7 @@ extension JSONScanner {
     }
 
     /// Checks one multi-byte UTF-8 sequence at `index` (Unicode Table 3-7) and returns the offset after it.
+    @inline(never)
     private func scanUTF8(at index: Int) throws(MetricEventError) -> Int {
         let lead = base[index]
         let length: Int

@@ -43,11 +43,13 @@ struct JSONScanner {
         position += 1
     }
 
+    @inline(never)
     func endOfInput(at offset: Int) -> MetricEventError {
         .syntax("unexpected end of input at byte \(offset)")
     }
 
     /// `unexpected 'x' at byte 12`, with a special word for the non-JSON numbers people send.
+    @inline(never)
     func unexpected(at offset: Int) -> MetricEventError {
         guard offset < count else { return endOfInput(at: offset) }
         let byte = base[offset]
@@ -71,6 +73,7 @@ struct JSONScanner {
     // MARK: - Values
 
     /// Scans any JSON value at the current position; `depth` is the nesting of its container.
+    @inline(__always)
     mutating func scanValue(depth: Int) throws(MetricEventError) -> JSONToken {
         let start = position
         switch try peek() {

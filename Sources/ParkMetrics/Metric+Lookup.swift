@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension Metric {
     /// The wire names as bytes, indexed by raw value, for matching without making strings.
     private static let wireNames: [[UInt8]] = Metric.allCases.map { Array($0.name.utf8) }
@@ -54,7 +46,7 @@ extension Metric {
     private static func equals(_ name: [UInt8], _ pointer: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         name.count == length
             && name.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { memcmp($0, pointer, length) == 0 } ?? (length == 0)
+                buffer.baseAddress.map { Bytes.equal($0, pointer, count: length) } ?? (length == 0)
             }
     }
 }

@@ -80,21 +80,21 @@ public struct MetricEventDecoder: Sendable {
         if try scanner.peek() == UInt8(ascii: "}") {
             scanner.position += 1
         } else {
+            var predicted = 0
             while true {
                 guard try scanner.peek() == UInt8(ascii: "\"") else { throw scanner.unexpected(at: scanner.position) }
-                let key = try scanner.scanString()
-                scanner.skipWhitespace()
-                try scanner.expect(UInt8(ascii: ":"))
-                scanner.skipWhitespace()
-                let name: EventFields.Name?
-                if key.escaped {
-                    let bytes = JSONStrings.bytes(of: key, in: scanner.base)
-                    name = bytes.withUnsafeBufferPointer { buffer in
-                        buffer.baseAddress.flatMap { EventFields.Name.matching($0, start: 0, end: buffer.count) }
-                    }
-                } else {
-                    name = EventFields.Name.matching(scanner.base, start: key.start, end: key.end)
+                // Fast path: the keys of a canonical event come in a known order, so the next key is
+                // first compared as raw bytes with `"name":`; anything else takes the general path.
+                var key = JSONToken.absent
+                var name = scanner.matchKey(from: predicted)
+                if name == nil {
+                    key = try scanner.scanString()
+                    scanner.skipWhitespace()
+                    try scanner.expect(UInt8(ascii: ":"))
+                    name = Self.fieldName(of: key, in: scanner.base)
                 }
+                scanner.skipWhitespace()
+                if let name { predicted = name.rawValue + 1 }
                 let value = try scanner.scanValue(depth: 1)
                 if let name {
                     if fields.has(name), pending == nil {
@@ -119,6 +119,14 @@ public struct MetricEventDecoder: Sendable {
         }
         try finish(&scanner)
         if let pending { throw pending }
+    }
+
+    private static func fieldName(of key: JSONToken, in base: UnsafePointer<UInt8>) -> EventFields.Name? {
+        guard key.escaped else { return EventFields.Name.matching(base, start: key.start, end: key.end) }
+        let bytes = JSONStrings.bytes(of: key, in: base)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { EventFields.Name.matching($0, start: 0, end: buffer.count) }
+        }
     }
 
     /// Only whitespace may follow the value.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Interns short strings that repeat across events (`park_id`, `source`): a stream carries few
 /// parks and monitors, so most values are found in a small table by their bytes and reuse one
 /// `String`, instead of being validated and built again for every event.
@@ -31,9 +23,11 @@ struct StringInterner: Sendable {
         for index in 0..<length { hash = (hash ^ UInt32(pointer[index])) &* 16_777_619 }
         let slot = Int(hash >> 26)  // 64 slots
         let offset = slot * Self.maxLength
-        let found = lengths[slot] == length && bytes.withUnsafeBufferPointer { stored in
-            stored.baseAddress.map { memcmp($0 + offset, pointer, length) == 0 } ?? false
-        }
+        let found =
+            lengths[slot] == length
+            && bytes.withUnsafeBufferPointer { stored in
+                stored.baseAddress.map { Bytes.equal($0 + offset, pointer, count: length) } ?? false
+            }
         if found { return strings[slot] }
         let string = Self.make(pointer, length)
         bytes.withUnsafeMutableBufferPointer { stored in
