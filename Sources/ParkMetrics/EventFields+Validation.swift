@@ -2,6 +2,7 @@
 /// names the first rule broken.
 extension EventFields {
     /// The event the fields describe, or the first rule they break.
+    @inline(__always)
     func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent
     {
         let eventID = try validateEventID(base)
@@ -42,7 +43,7 @@ extension EventFields {
     {
         let token = try requiredString(.parkID, base)
         if !token.escaped,
-            ParkID.isValid(UnsafeBufferPointer(start: base + token.start, count: token.end - token.start))
+            Self.isParkID(base + token.start, token.end - token.start)
         {
             return ParkID(validated: cache.string(base, start: token.start, end: token.end))
         }
@@ -159,14 +160,31 @@ extension EventFields {
         return cache.string(base, start: token.start, end: token.end)
     }
 
+    /// `^[a-z0-9][a-z0-9-]{0,63}$` on raw bytes (the rule of `ParkID.isValid`, without generics).
+    @inline(__always)
+    private static func isParkID(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        guard length >= 1, length <= 64, bytes[0] != UInt8(ascii: "-") else { return false }
+        for index in 0..<length {
+            let byte = bytes[index]
+            let allowed = byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-")
+            guard allowed else { return false }
+        }
+        return true
+    }
+
     // MARK: - Types
 
+    @inline(__always)
     private func requiredString(_ name: Name, _ base: UnsafePointer<UInt8>) throws(MetricEventError) -> JSONToken {
-        guard let token = self[name] else { throw .field(name.wireName, .required, "required") }
-        guard token.kind == .string else {
-            throw .field(name.wireName, .type, "must be a string, not \(token.typeName)")
-        }
+        guard let token = self[name], token.kind == .string else { throw notAString(name) }
         return token
+    }
+
+    /// The error for a field that is missing or not a string (kept out of the hot path).
+    @inline(never)
+    private func notAString(_ name: Name) -> MetricEventError {
+        guard let token = self[name] else { return .field(name.wireName, .required, "required") }
+        return .field(name.wireName, .type, "must be a string, not \(token.typeName)")
     }
 
     private func optionalString(_ name: Name, _ base: UnsafePointer<UInt8>) throws(MetricEventError) -> String? {
@@ -187,7 +205,8 @@ extension EventFields {
         guard token.kind == .number else {
             throw .field(name.wireName, .type, "must be a number, not \(token.typeName)")
         }
-        guard let number = JSONNumber.parse(base, start: token.start, end: token.end), number.isFinite else {
+        let parsed = token.number.isNaN ? JSONNumber.parse(base, start: token.start, end: token.end) : token.number
+        guard let number = parsed, number.isFinite else {
             throw .field(
                 name.wireName, .notFinite, "\(JSONStrings.excerpt(text(), quoted: false)) is not a finite number")
         }

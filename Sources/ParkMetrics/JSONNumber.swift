@@ -52,19 +52,22 @@ enum JSONNumber {
             exponent += exponentNegative ? -written : written
         }
         guard index == end else { return nil }
-        var value: Double
-        if digits <= 19, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
-            value = Double(significand)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
-        } else if significand == 0 {
-            value = 0
-        } else {
-            let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-            guard let parsed = Double(text) else { return nil }
-            return parsed + 0  // -0 is 0
-        }
-        if negative { value = -value }
-        return value + 0  // -0 is 0
+        if let value = fastValue(significand, digits: digits, exponent: exponent, negative: negative) { return value }
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        guard let parsed = Double(text) else { return nil }
+        return parsed + 0  // -0 is 0
+    }
+
+    /// The exact double for `significand` × 10^`exponent` when Clinger's fast path applies (or the
+    /// number is zero), nil when only a full conversion can round it correctly. `-0` is 0.
+    @inline(__always)
+    static func fastValue(_ significand: UInt64, digits: Int, exponent: Int, negative: Bool) -> Double? {
+        guard digits <= 19 else { return nil }
+        if significand == 0 { return 0 }
+        guard significand <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
+        var value = Double(significand)
+        value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+        return negative ? -value : value
     }
 
     @inline(__always)
@@ -76,7 +79,7 @@ enum JSONNumber {
     /// Adds a digit to the significand; leading zeros are not significant, and past 19 digits the
     /// count alone grows, which sends the number to the slow path.
     @inline(__always)
-    private static func accumulate(_ digit: UInt8, _ significand: inout UInt64, _ digits: inout Int) {
+    static func accumulate(_ digit: UInt8, _ significand: inout UInt64, _ digits: inout Int) {
         if significand == 0 && digit == 0 { return }
         digits += 1
         if digits <= 19 { significand = significand &* 10 &+ UInt64(digit) }

@@ -80,8 +80,8 @@ struct JSONScanner {
         case UInt8(ascii: "\""):
             return try scanString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            try scanNumber()
-            return JSONToken(kind: .number, start: start, end: position)
+            let number = try scanNumber()
+            return JSONToken(kind: .number, start: start, end: position, number: number)
         case UInt8(ascii: "{"):
             try skipContainer(depth: depth)
             return JSONToken(kind: .object, start: start, end: position)
@@ -111,41 +111,56 @@ struct JSONScanner {
         }
     }
 
-    /// Checks a number against `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
-    mutating func scanNumber() throws(MetricEventError) {
-        if base[position] == UInt8(ascii: "-") {
+    /// Checks a number against `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?` and, on the way,
+    /// computes its value when Clinger's fast path applies (NaN when it does not).
+    @inline(__always)
+    mutating func scanNumber() throws(MetricEventError) -> Double {
+        let negative = base[position] == UInt8(ascii: "-")
+        if negative {
             position += 1
             if position < count, base[position] == UInt8(ascii: "I") {
                 throw .syntax("NaN and Infinity are not JSON numbers (byte \(position - 1))")
             }
         }
+        var significand: UInt64 = 0
+        var digits = 0
+        var exponent = 0
         let first = try peek()
         if first == UInt8(ascii: "0") {
             position += 1
         } else if isDigit(first) {
-            skipDigits()
+            while position < count, isDigit(base[position]) {
+                JSONNumber.accumulate(base[position] &- UInt8(ascii: "0"), &significand, &digits)
+                position += 1
+            }
         } else {
             throw unexpected(at: position)
         }
         if position < count, base[position] == UInt8(ascii: ".") {
             position += 1
             guard isDigit(try peek()) else { throw unexpected(at: position) }
-            skipDigits()
+            while position < count, isDigit(base[position]) {
+                JSONNumber.accumulate(base[position] &- UInt8(ascii: "0"), &significand, &digits)
+                exponent -= 1
+                position += 1
+            }
         }
         if position < count, base[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
             let sign = try peek()
             if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { position += 1 }
             guard isDigit(try peek()) else { throw unexpected(at: position) }
-            skipDigits()
+            var written = 0
+            while position < count, isDigit(base[position]) {
+                written = min(written * 10 + Int(base[position] &- UInt8(ascii: "0")), 1_000_000)
+                position += 1
+            }
+            exponent += sign == UInt8(ascii: "-") ? -written : written
         }
+        return JSONNumber.fastValue(significand, digits: digits, exponent: exponent, negative: negative) ?? .nan
     }
 
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-    @inline(__always)
-    private mutating func skipDigits() {
-        while position < count, isDigit(base[position]) { position += 1 }
-    }
 }

@@ -13,12 +13,16 @@ struct JSONToken: Sendable {
     var escaped: Bool
     var start: Int
     var end: Int
+    /// For a number: its value when the scanner could compute it exactly on the way, else NaN
+    /// (then `JSONNumber.parse` reads the text).
+    var number: Double
 
-    init(kind: Kind, escaped: Bool = false, start: Int, end: Int) {
+    init(kind: Kind, escaped: Bool = false, start: Int, end: Int, number: Double = .nan) {
         self.kind = kind
         self.escaped = escaped
         self.start = start
         self.end = end
+        self.number = number
     }
 
     static let absent = JSONToken(kind: .null, start: 0, end: 0)

@@ -95,7 +95,10 @@ public struct MetricEventDecoder: Sendable {
                 }
                 scanner.skipWhitespace()
                 if let name { predicted = name.rawValue + 1 }
-                let value = try scanner.scanValue(depth: 1)
+                let value =
+                    try name != nil && scanner.position < scanner.count
+                    && scanner.base[scanner.position] == UInt8(ascii: "\"")
+                    ? scanner.scanString() : scanner.scanValue(depth: 1)
                 if let name {
                     if fields.has(name), pending == nil {
                         pending = .field(name.wireName, .duplicateKey, "duplicate key")

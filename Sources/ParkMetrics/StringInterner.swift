@@ -19,9 +19,7 @@ struct StringInterner: Sendable {
         let length = end - start
         let pointer = base + start
         guard length <= Self.maxLength, length > 0 else { return Self.make(pointer, length) }
-        var hash: UInt32 = 2_166_136_261
-        for index in 0..<length { hash = (hash ^ UInt32(pointer[index])) &* 16_777_619 }
-        let slot = Int(hash >> 26)  // 64 slots
+        let slot = Self.slot(pointer, length)
         let offset = slot * Self.maxLength
         let found =
             lengths[slot] == length
@@ -36,6 +34,23 @@ struct StringInterner: Sendable {
         lengths[slot] = length
         strings[slot] = string
         return string
+    }
+
+    /// A slot from a few word loads (first and last bytes, and the length): O(1) whatever the length.
+    @inline(__always)
+    private static func slot(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        let raw = UnsafeRawPointer(pointer)
+        var mixed = UInt64(length)
+        if length >= 8 {
+            mixed ^= raw.loadUnaligned(as: UInt64.self) &* 0x9E37_79B9_7F4A_7C15
+            mixed ^= raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) &* 0xC2B2_AE3D_27D4_EB4F
+        } else if length >= 4 {
+            mixed ^= UInt64(raw.loadUnaligned(as: UInt32.self)) &* 0x9E37_79B9_7F4A_7C15
+            mixed ^= UInt64(raw.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)) &* 0xC2B2_AE3D_27D4_EB4F
+        } else {
+            for index in 0..<length { mixed = (mixed << 8 | UInt64(pointer[index])) &* 0x9E37_79B9_7F4A_7C15 }
+        }
+        return Int(truncatingIfNeeded: ((mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 58)  // 64 slots
     }
 
     private static func make(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> String {
