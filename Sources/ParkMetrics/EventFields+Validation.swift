@@ -8,7 +8,7 @@ extension EventFields {
         let eventID = try validateEventID(base)
         let parkID = try validateParkID(base, &interner.parks)
         let metric = try validateMetric(base)
-        let observedAt = try validateObservedAt(base)
+        let observedAt = try validateObservedAt(base, &interner.days)
         let value = try validateValue(base, metric: metric)
         let weight = try validateWeight(base)
         let period = try validatePeriod(base, metric: metric)
@@ -42,10 +42,12 @@ extension EventFields {
         -> ParkID
     {
         let token = try requiredString(.parkID, base)
-        if !token.escaped,
-            Self.isParkID(base + token.start, token.end - token.start)
-        {
-            return ParkID(validated: cache.string(base, start: token.start, end: token.end))
+        if !token.escaped {
+            // A park already seen was valid then; only new IDs are checked against the pattern.
+            if let known = cache.find(base, start: token.start, end: token.end) { return ParkID(validated: known) }
+            if Self.isParkID(base + token.start, token.end - token.start) {
+                return ParkID(validated: cache.add(base, start: token.start, end: token.end))
+            }
         }
         let text = JSONStrings.string(of: token, in: base)
         guard let parkID = ParkID(rawValue: text) else {
@@ -72,17 +74,19 @@ extension EventFields {
         return metric
     }
 
-    private func validateObservedAt(_ base: UnsafePointer<UInt8>) throws(MetricEventError) -> Timestamp {
+    private func validateObservedAt(_ base: UnsafePointer<UInt8>, _ days: inout Timestamp.DayCache)
+        throws(MetricEventError) -> Timestamp
+    {
         let token = try requiredString(.observedAt, base)
         let parsed: Result<Timestamp, Timestamp.RFC3339Failure>
         if token.escaped {
             var bytes = JSONStrings.bytes(of: token, in: base)
             parsed = bytes.withUnsafeMutableBufferPointer { buffer in
                 guard let start = buffer.baseAddress else { return .failure(.malformed) }
-                return Timestamp.parseRFC3339(UnsafePointer(start), start: 0, end: buffer.count)
+                return Timestamp.parseRFC3339(UnsafePointer(start), start: 0, end: buffer.count, days: &days)
             }
         } else {
-            parsed = Timestamp.parseRFC3339(base, start: token.start, end: token.end)
+            parsed = Timestamp.parseRFC3339(base, start: token.start, end: token.end, days: &days)
         }
         switch parsed {
         case .success(let timestamp):

@@ -16,9 +16,16 @@ struct StringInterner: Sendable {
     /// The string spelled by the valid UTF-8 `base[start..<end]`.
     @inline(__always)
     mutating func string(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> String {
+        find(base, start: start, end: end) ?? add(base, start: start, end: end)
+    }
+
+    /// The interned string spelled by `base[start..<end]`, if the table holds it. Only strings that
+    /// were added are found, so a caller that validates before adding may skip validating a hit.
+    @inline(__always)
+    func find(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> String? {
         let length = end - start
+        guard length <= Self.maxLength, length > 0 else { return nil }
         let pointer = base + start
-        guard length <= Self.maxLength, length > 0 else { return Self.make(pointer, length) }
         let slot = Self.slot(pointer, length)
         let offset = slot * Self.maxLength
         let found =
@@ -26,8 +33,17 @@ struct StringInterner: Sendable {
             && bytes.withUnsafeBufferPointer { stored in
                 stored.baseAddress.map { Bytes.equal($0 + offset, pointer, count: length) } ?? false
             }
-        if found { return strings[slot] }
+        return found ? strings[slot] : nil
+    }
+
+    /// Makes the string spelled by the valid UTF-8 `base[start..<end]` and keeps it for `find`.
+    mutating func add(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> String {
+        let length = end - start
+        let pointer = base + start
         let string = Self.make(pointer, length)
+        guard length <= Self.maxLength, length > 0 else { return string }
+        let slot = Self.slot(pointer, length)
+        let offset = slot * Self.maxLength
         bytes.withUnsafeMutableBufferPointer { stored in
             stored.baseAddress.map { ($0 + offset).update(from: pointer, count: length) }
         }
@@ -69,4 +85,5 @@ extension ParkID {
 struct EventInterners: Sendable {
     var parks = StringInterner()
     var sources = StringInterner()
+    var days = Timestamp.DayCache()
 }

@@ -11,13 +11,25 @@ extension Timestamp {
         var text = text
         let parsed = text.withUTF8 { bytes -> Timestamp? in
             guard let base = bytes.baseAddress else { return nil }
-            return try? Timestamp.parseRFC3339(base, start: 0, end: bytes.count).get()
+            var days = DayCache()
+            return try? Timestamp.parseRFC3339(base, start: 0, end: bytes.count, days: &days).get()
         }
         guard let parsed else { return nil }
         self = parsed
     }
 
-    static func parseRFC3339(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Result<Timestamp, RFC3339Failure> {
+    /// The last valid date read and its day number: events of a stream share dates, so most
+    /// timestamps skip the calendar arithmetic.
+    struct DayCache: Sendable {
+        var year = -1
+        var month = -1
+        var day = -1
+        var days: Int64 = 0
+    }
+
+    static func parseRFC3339(
+        _ base: UnsafePointer<UInt8>, start: Int, end: Int, days cache: inout DayCache
+    ) -> Result<Timestamp, RFC3339Failure> {
         let text = base + start
         let length = end - start
         guard length >= 19 else { return .failure(.malformed) }
@@ -67,12 +79,18 @@ extension Timestamp {
             return .failure(.malformed)
         }
         guard index == length else { return .failure(.malformed) }
-        guard month >= 1, month <= 12, day >= 1, day <= Self.daysIn(month: month, year: year) else {
-            return .failure(.notRealDate)
+        let days: Int64
+        if day == cache.day, month == cache.month, year == cache.year {
+            days = cache.days
+        } else {
+            guard month >= 1, month <= 12, day >= 1, day <= Self.daysIn(month: month, year: year) else {
+                return .failure(.notRealDate)
+            }
+            days = Self.daysFromCivil(year: year, month: month, day: day)
+            cache = DayCache(year: year, month: month, day: day, days: days)
         }
         if second == 60 { return .failure(.leapSecond) }
         guard hour <= 23, minute <= 59, second <= 59 else { return .failure(.notRealTime) }
-        let days = Self.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return .success(Timestamp(microseconds: seconds * 1_000_000 + Int64(micros)))
     }
