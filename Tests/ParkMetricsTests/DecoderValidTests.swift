@@ -91,4 +91,25 @@ struct DecoderValidTests {
             #expect(event.value == Double(text), "\(text)")
         }
     }
+
+    @Test func cachesNeverLetBadInputThrough() throws {
+        var decoder = MetricEventDecoder()
+        let leapDay = TestSupport.replacing("observed_at", with: #""2016-02-29T10:00:00+08:00""#)
+        _ = try decoder.decode(leapDay)
+        _ = try decoder.decode(leapDay)
+        let commonYear = TestSupport.replacing("observed_at", with: #""2017-02-29T10:00:00+08:00""#)
+        #expect(throws: MetricEventError.self) { try decoder.decode(commonYear) }
+        let sameDayLeapSecond = TestSupport.replacing("observed_at", with: #""2016-02-29T23:59:60+08:00""#)
+        #expect(throws: MetricEventError.self) { try decoder.decode(sameDayLeapSecond) }
+        let badPark = TestSupport.replacing("park_id", with: #""jinshan-""#)
+        _ = try decoder.decode(badPark)  // a trailing dash is allowed by the pattern
+        #expect(throws: MetricEventError.self) {
+            try decoder.decode(TestSupport.replacing("park_id", with: #""Jinshan""#))
+        }
+        for _ in 0..<3 {
+            let event = try decoder.decode(TestSupport.goodLine)
+            #expect(event.parkID.rawValue == "jinshan")
+            #expect(event.source == "ww01")
+        }
+    }
 }
