@@ -2,10 +2,12 @@
 /// parks and monitors, so most values are found in a small table by their bytes and reuse one
 /// `String`, instead of being validated and built again for every event.
 ///
-/// A direct-mapped table: each value hashes to one of `slotCount` slots, whose bytes live in one
-/// flat buffer; a miss replaces the slot. Memory is bounded whatever the input.
+/// An open-addressed table: a value hashes to a home slot and may sit in it or the next
+/// `probes - 1` slots; bytes live in one flat buffer. When those slots are full, a new value
+/// replaces the one at home. Memory is bounded whatever the input.
 struct StringInterner: Sendable {
-    static let slotCount = 64
+    static let slotCount = 256
+    static let probes = 4
     /// Longer strings are not interned: they are unlikely to repeat.
     static let maxLength = 48
 
@@ -26,14 +28,19 @@ struct StringInterner: Sendable {
         let length = end - start
         guard length <= Self.maxLength, length > 0 else { return nil }
         let pointer = base + start
-        let slot = Self.slot(pointer, length)
-        let offset = slot * Self.maxLength
-        let found =
-            lengths[slot] == length
-            && bytes.withUnsafeBufferPointer { stored in
-                stored.baseAddress.map { Bytes.equal($0 + offset, pointer, count: length) } ?? false
-            }
-        return found ? strings[slot] : nil
+        let home = Self.slot(pointer, length)
+        for probe in 0..<Self.probes {
+            let slot = (home + probe) & (Self.slotCount - 1)
+            guard lengths[slot] >= 0 else { return nil }
+            let offset = slot * Self.maxLength
+            let found =
+                lengths[slot] == length
+                && bytes.withUnsafeBufferPointer { stored in
+                    stored.baseAddress.map { Bytes.equal($0 + offset, pointer, count: length) } ?? false
+                }
+            if found { return strings[slot] }
+        }
+        return nil
     }
 
     /// Makes the string spelled by the valid UTF-8 `base[start..<end]` and keeps it for `find`.
@@ -42,7 +49,12 @@ struct StringInterner: Sendable {
         let pointer = base + start
         let string = Self.make(pointer, length)
         guard length <= Self.maxLength, length > 0 else { return string }
-        let slot = Self.slot(pointer, length)
+        let home = Self.slot(pointer, length)
+        var slot = home
+        for probe in 0..<Self.probes where lengths[(home + probe) & (Self.slotCount - 1)] < 0 {
+            slot = (home + probe) & (Self.slotCount - 1)
+            break
+        }
         let offset = slot * Self.maxLength
         bytes.withUnsafeMutableBufferPointer { stored in
             stored.baseAddress.map { ($0 + offset).update(from: pointer, count: length) }
@@ -66,7 +78,7 @@ struct StringInterner: Sendable {
         } else {
             for index in 0..<length { mixed = (mixed << 8 | UInt64(pointer[index])) &* 0x9E37_79B9_7F4A_7C15 }
         }
-        return Int(truncatingIfNeeded: ((mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 58)  // 64 slots
+        return Int(truncatingIfNeeded: ((mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 56)  // 256 slots
     }
 
     private static func make(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> String {
