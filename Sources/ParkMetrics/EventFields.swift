@@ -64,13 +64,24 @@ struct EventFields {
         }
     }
 
-    private var tokens:
-        (JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken)
+    /// One slot per `Name`, in caller-provided memory that need not be initialized: a slot is
+    /// written before it is read, as `present` records.
+    private let tokens: UnsafeMutableBufferPointer<JSONToken>
     private var present: UInt16 = 0
 
-    init() {
-        let absent = JSONToken.absent
-        tokens = (absent, absent, absent, absent, absent, absent, absent, absent, absent)
+    /// Fields stored in `slots`, which must hold `Name.allCases.count` tokens and outlive this value.
+    init(slots: UnsafeMutableBufferPointer<JSONToken>) {
+        precondition(slots.count >= Name.allCases.count)
+        tokens = slots
+    }
+
+    /// Runs `body` with empty fields whose storage lives on the stack for the call.
+    @inline(__always)
+    static func withFields<R, E: Error>(_ body: (inout EventFields) throws(E) -> R) throws(E) -> R {
+        try withUnsafeTemporaryAllocation(of: JSONToken.self, capacity: 9) { (slots) throws(E) -> R in
+            var fields = EventFields(slots: slots)
+            return try body(&fields)
+        }
     }
 
     @inline(__always)
@@ -79,18 +90,7 @@ struct EventFields {
     /// The token of a field, nil when the field is absent.
     subscript(name: Name) -> JSONToken? {
         @inline(__always) get {
-            guard has(name) else { return nil }
-            switch name {
-            case .eventID: return tokens.0
-            case .parkID: return tokens.1
-            case .metric: return tokens.2
-            case .observedAt: return tokens.3
-            case .value: return tokens.4
-            case .weight: return tokens.5
-            case .period: return tokens.6
-            case .unit: return tokens.7
-            case .source: return tokens.8
-            }
+            has(name) ? tokens[name.rawValue] : nil
         }
         @inline(__always) set {
             let bit: UInt16 = 1 &<< UInt16(truncatingIfNeeded: name.rawValue)
@@ -99,17 +99,8 @@ struct EventFields {
                 return
             }
             present |= bit
-            switch name {
-            case .eventID: tokens.0 = token
-            case .parkID: tokens.1 = token
-            case .metric: tokens.2 = token
-            case .observedAt: tokens.3 = token
-            case .value: tokens.4 = token
-            case .weight: tokens.5 = token
-            case .period: tokens.6 = token
-            case .unit: tokens.7 = token
-            case .source: tokens.8 = token
-            }
+            // JSONToken is a trivial type, so assigning over uninitialized memory is fine.
+            tokens[name.rawValue] = token
         }
     }
 }

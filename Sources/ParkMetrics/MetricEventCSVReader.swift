@@ -61,25 +61,28 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
     }
 
     private mutating func event() throws(MetricEventError) -> MetricEvent {
-        var fields = EventFields()
-        for (index, name) in columns.enumerated() {
-            guard let name, !cells[index].isEmpty else { continue }
-            let cell = cells[index]
-            if String(validating: scratch[cell], as: UTF8.self) == nil {
-                throw .field(name.wireName, .encoding, "invalid UTF-8")
-            }
-            fields[name] = JSONToken(kind: .string, start: cell.lowerBound, end: cell.upperBound)
-        }
         var interner = self.interner
         defer { self.interner = interner }
+        let columns = self.columns
+        let cells = self.cells
         return try scratch.withUnsafeBufferPointer { buffer throws(MetricEventError) -> MetricEvent in
             guard let base = buffer.baseAddress else { throw .field("event_id", .required, "required") }
-            for name in [EventFields.Name.value, .weight] {
-                guard let token = fields[name] else { continue }
-                let isNumber = JSONNumber.parse(base, start: token.start, end: token.end) != nil
-                fields[name] = JSONToken(kind: isNumber ? .number : .badNumber, start: token.start, end: token.end)
+            return try EventFields.withFields { (fields) throws(MetricEventError) -> MetricEvent in
+                for (index, name) in columns.enumerated() {
+                    guard let name, !cells[index].isEmpty else { continue }
+                    let cell = cells[index]
+                    if String(validating: buffer[cell], as: UTF8.self) == nil {
+                        throw .field(name.wireName, .encoding, "invalid UTF-8")
+                    }
+                    var token = JSONToken(kind: .string, start: cell.lowerBound, end: cell.upperBound)
+                    if name == .value || name == .weight {
+                        let isNumber = JSONNumber.parse(base, start: cell.lowerBound, end: cell.upperBound) != nil
+                        token.kind = isNumber ? .number : .badNumber
+                    }
+                    fields[name] = token
+                }
+                return try fields.validate(in: base, interner: &interner)
             }
-            return try fields.validate(in: base, interner: &interner)
         }
     }
 
