@@ -46,6 +46,13 @@ public struct MetricEventDecoder: Sendable {
         return try result.get()
     }
 
+    /// Decodes one line (without its newline).
+    @available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *)
+    public mutating func decode(_ bytes: Span<UInt8>) throws(MetricEventError) -> MetricEvent {
+        let result = bytes.withUnsafeBufferPointer { self.result(UnsafeRawBufferPointer($0)) }
+        return try result.get()
+    }
+
     /// Decodes one line of text (without its newline).
     public mutating func decode(_ line: String) throws(MetricEventError) -> MetricEvent {
         var line = line

@@ -16,6 +16,20 @@ struct DecoderValidTests {
         #expect(event.source == "ww01")
     }
 
+    @Test func decodesFromEveryKindOfBuffer() throws {
+        var decoder = MetricEventDecoder()
+        let bytes = Array(TestSupport.goodLine.utf8)
+        let expected = try decoder.decode(TestSupport.goodLine)
+        #expect(try decoder.decode(bytes) == expected)
+        #expect(try bytes.withUnsafeBytes { buffer throws(MetricEventError) in try decoder.decode(buffer) } == expected)
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            #expect(try decoder.decode(bytes.span) == expected)
+        }
+        let empty = decoder.result(UnsafeRawBufferPointer(start: nil, count: 0))
+        #expect(
+            empty == .failure(MetricEventError(field: nil, code: .syntax, reason: "unexpected end of input at byte 0")))
+    }
+
     @Test func decodesAMonthlyEvent() throws {
         var decoder = MetricEventDecoder()
         let event = try decoder.decode(TestSupport.monthlyLine)
