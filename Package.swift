@@ -61,6 +61,11 @@ let package = Package(
             dependencies: ["KafkaClient", .product(name: "Logging", package: "swift-log")],
             path: "bench/Sources/kafka-bench"
         ),
+        .executableTarget(
+            name: "parkstream-bench",
+            dependencies: ["ParkMetrics"],
+            path: "bench/Sources/parkstream-bench"
+        ),
 
         // MARK: - Tests
         .testTarget(

@@ -72,7 +72,7 @@ extension ParkProfile {
     }
 
     /// An instant in Hebi's zone (+08:00).
-    static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0) -> Timestamp {
+    public static func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0) -> Timestamp {
         ParkZone.shanghai.startOfDay(ParkZone.daysFromCivil(year: year, month: month, day: day)) + .seconds(hour * 3600)
     }
 }

@@ -83,7 +83,7 @@ public struct ParkSimulation: Sequence, Sendable {
             }
             streams.append(
                 EnergyStream(park: park, source: "meter", statistics: figures, from: start, every: configuration.energyInterval, until: end, seed: seed))
-            for monitor in 1...max(1, park.monitors) {
+            for monitor in 1...Swift.max(1, park.monitors) {
                 let name = "ww" + (monitor < 10 ? "0" : "") + String(monitor)
                 streams.append(
                     ComplianceStream(park: park, source: name, from: start, every: configuration.wastewaterInterval, until: end, seed: seed))
