@@ -1,0 +1,121 @@
+import KafkaClient
+import ParkMetrics
+
+/// Validates metric events from NDJSON or CSV and publishes the valid ones to the metrics topic:
+/// keyed by `park_id` (murmur2, as the Java client partitions), stamped with `observed_at`,
+/// idempotent and acknowledged by all replicas before `publish` returns.
+///
+/// NDJSON lines are published as they were written (unknown fields kept); CSV records are written
+/// as canonical JSON. A bad line never stops the good ones around it.
+public struct EventPublisher {
+    /// Where valid events go; nil for a dry run (validate only).
+    public var producer: KafkaProducer?
+    public var topic: String
+    /// Called with each rejected line's number, raw bytes and reason, in input order.
+    public var onReject: (Int, UnsafeRawBufferPointer, MetricEventDecoder.LineError) -> Void = { _, _, _ in }
+    /// Called now and then with the running summary, for progress displays.
+    public var onProgress: (PublishSummary) -> Void = { _ in }
+
+    public init(producer: KafkaProducer?, topic: String) {
+        self.producer = producer
+        self.topic = topic
+    }
+
+    /// Publishes every valid event of `input` and waits until Kafka has acknowledged them.
+    public func publish(_ input: [UInt8], format: InputFormat, deliveryTimeout: Duration = .seconds(120)) throws
+        -> PublishSummary
+    {
+        var summary = PublishSummary()
+        switch format {
+        case .ndjson: try publishLines(input, into: &summary)
+        case .csv: try publishCSV(input, into: &summary)
+        }
+        onProgress(summary)
+        guard let producer else { return summary }
+        do {
+            try producer.flush(timeout: deliveryTimeout)
+        } catch let error as KafkaError where error.code == .timedOut {
+            summary.undelivered.append((0, "\(producer.outstanding) events not acknowledged: \(error.reason)"))
+        }
+        let deliveries = producer.deliverySummary
+        summary.delivered = deliveries.delivered
+        summary.undelivered += deliveries.failed.map { (Int($0.tag), $0.error?.description ?? "not delivered") }
+        return summary
+    }
+
+    private func publishLines(_ input: [UInt8], into summary: inout PublishSummary) throws {
+        var decoder = MetricEventDecoder()
+        try input.withUnsafeBytes { bytes in
+            try decoder.decodeLines(bytes) { line, result in
+                summary.read += 1
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[line.range])
+                switch result {
+                case .success(let event):
+                    try send(event, value: raw, line: line.number)
+                    summary.accepted += 1
+                case .failure(let error):
+                    summary.rejected.append(error)
+                    onReject(line.number, raw, error)
+                }
+                if summary.read % 65_536 == 0 { onProgress(summary) }
+            }
+        }
+    }
+
+    private func publishCSV(_ input: [UInt8], into summary: inout PublishSummary) throws {
+        let lines = LineIndex(input)
+        let encoder = MetricEventEncoder()
+        var reader: MetricEventCSVReader
+        do {
+            reader = try MetricEventCSVReader(input)
+        } catch {
+            summary.rejected.append(error)
+            input.withUnsafeBytes { onReject(error.line, lines.line(error.line, in: $0), error) }
+            return
+        }
+        while let result = reader.next() {
+            summary.read += 1
+            switch result {
+            case .success(let event):
+                let json = encoder.encode(event)
+                // CSV records are tagged by their ordinal: a record may span lines.
+                try json.withUnsafeBytes { try send(event, value: $0, line: summary.read) }
+                summary.accepted += 1
+            case .failure(let error):
+                summary.rejected.append(error)
+                input.withUnsafeBytes { onReject(error.line, lines.line(error.line, in: $0), error) }
+            }
+            if summary.read % 65_536 == 0 { onProgress(summary) }
+        }
+    }
+
+    private func send(_ event: MetricEvent, value: UnsafeRawBufferPointer, line: Int) throws {
+        guard let producer else { return }
+        var key = event.parkID.rawValue
+        try key.withUTF8 { key in
+            try producer.send(
+                topic: topic, partition: nil, key: UnsafeRawBufferPointer(key), value: value,
+                timestamp: event.observedAt.milliseconds, tag: UInt64(line))
+        }
+    }
+}
+
+/// Where each physical line of an input starts, to quote rejected CSV lines verbatim.
+struct LineIndex {
+    private var starts: [Int] = [0]
+    private let count: Int
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+    }
+
+    /// The bytes of 1-based line `number`, without its newline.
+    func line(_ number: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard number >= 1, number <= starts.count else { return UnsafeRawBufferPointer(rebasing: bytes[0..<0]) }
+        var end = number < starts.count ? starts[number] - 1 : count
+        let start = starts[number - 1]
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
+    }
+}
