@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "KafkaClient", targets: ["KafkaClient"]),
         .library(name: "ParkMetrics", targets: ["ParkMetrics"]),
         .library(name: "StreamEngine", targets: ["StreamEngine"]),
+        .library(name: "ParkRules", targets: ["ParkRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // MARK: - C
@@ -34,6 +36,7 @@ let package = Package(
         .target(name: "ParkMetrics"),
         .target(name: "StreamEngine", dependencies: ["ParkMetrics"]),
         .target(name: "ParkSimulator", dependencies: ["ParkMetrics"]),
+        .target(name: "ParkRules", dependencies: ["ParkMetrics", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "ParkStreamRuntime",
             dependencies: [
@@ -50,6 +53,8 @@ let package = Package(
                 "ParkMetrics",
                 "StreamEngine",
                 "ParkStreamRuntime",
+                "ParkRules",
+                "ParkSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,6 +87,10 @@ let package = Package(
                 "ParkMetrics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "ParkRulesTests",
+            dependencies: ["ParkRules", "ParkMetrics"]
         ),
         .testTarget(
             name: "StreamEngineTests",

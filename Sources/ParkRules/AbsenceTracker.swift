@@ -1,0 +1,87 @@
+import ParkMetrics
+
+/// Watches an `absent` rule over the parks of one input partition (ARCHITECTURE.md §5, §6).
+///
+/// For each applicable park it keeps the latest `observed_at` of the rule's metric. When the
+/// partition's stream time (its max `observed_at`) passes `last seen + absent`, the alert fires;
+/// the next event of that park and metric resolves it.
+///
+/// - Parks are known once one of their events of the metric was observed; parks named in `parks`
+///   are known from the tracker's first stream time (as if last seen then), so a park that never
+///   reports is caught too.
+/// - `started_at` = `max(last seen + absent, active_from)`; `event_time` = the stream time at which
+///   the silence was noticed. Nothing fires while stream time is before `active_from`.
+/// - `value` is the silence in seconds (stream time − last seen; on resolve, the new event's time −
+///   last seen), `threshold` the `absent` duration in seconds.
+public struct AbsenceTracker: Hashable, Sendable {
+    private struct ParkState: Hashable, Sendable {
+        var lastSeen: Timestamp
+        var firing: AlertTransition?
+    }
+
+    /// The rule watched.
+    public let rule: CompletenessRule
+    private let absent: RuleDuration
+    private var parks: [ParkID: ParkState] = [:]
+    /// The latest stream time seen.
+    public private(set) var streamTime: Timestamp?
+
+    /// A tracker for `rule`; nil unless its check is `absent`.
+    public init?(rule: CompletenessRule) {
+        guard case .absent(let duration) = rule.check else { return nil }
+        self.rule = rule
+        self.absent = duration
+    }
+
+    /// An event of the rule's metric for `park`, observed at `time`: remembers it and resolves the
+    /// park's alert if one is firing.
+    public mutating func observe(park: ParkID, at time: Timestamp) -> AlertTransition? {
+        guard rule.parks.contains(park) else { return nil }
+        guard var state = parks[park] else {
+            parks[park] = ParkState(lastSeen: time)
+            return nil
+        }
+        var transition: AlertTransition?
+        if let firing = state.firing {
+            let gap = Double(time.microseconds - state.lastSeen.microseconds) / 1_000_000
+            transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
+            state.firing = nil
+        }
+        state.lastSeen = max(state.lastSeen, time)
+        parks[park] = state
+        return transition
+    }
+
+    /// Moves the partition's stream time to `time` (it never goes back); returns the alerts that
+    /// fire, ordered by park id.
+    public mutating func advance(streamTime time: Timestamp) -> [AlertTransition] {
+        if streamTime == nil {
+            for park in rule.parks.listed where parks[park] == nil {
+                parks[park] = ParkState(lastSeen: time)
+            }
+        }
+        let now = max(time, streamTime ?? time)
+        streamTime = now
+        if let activeFrom = rule.activeFrom, now < activeFrom { return [] }
+        var fired: [AlertTransition] = []
+        for park in parks.keys.sorted() {
+            guard var state = parks[park], state.firing == nil else { continue }
+            let silence = now.microseconds - state.lastSeen.microseconds
+            guard silence >= absent.microseconds else { continue }
+            let due = Timestamp(microseconds: state.lastSeen.microseconds + absent.microseconds)
+            let transition = AlertTransition(
+                ruleID: rule.id, parkID: park, metric: rule.metric, window: rule.window, state: .firing,
+                severity: rule.severity, value: Double(silence) / 1_000_000, threshold: Double(absent.seconds),
+                condition: rule.conditionText, startedAt: max(due, rule.activeFrom ?? due), eventTime: now)
+            state.firing = transition
+            parks[park] = state
+            fired.append(transition)
+        }
+        return fired
+    }
+
+    /// The parks whose alert is firing, in order.
+    public var firingParks: [ParkID] {
+        parks.filter { $0.value.firing != nil }.keys.sorted()
+    }
+}
