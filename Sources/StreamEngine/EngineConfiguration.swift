@@ -1,0 +1,38 @@
+/// How a `PartitionEngine` cuts time. Part of every checkpoint: a checkpoint restores with the
+/// configuration it was written with.
+public struct EngineConfiguration: Hashable, Sendable {
+    /// The parks' time zone for calendar windows.
+    public var zone: ParkZone
+    /// How far behind its park's latest telemetry instant an event may be and still count.
+    public var allowedLateness: Duration
+    /// The sliding windows kept, each pre-aggregated in `bucketsPerWindow` buckets. A rule on a
+    /// sliding window needs its duration listed here.
+    public var slidingWindows: [Duration]
+    /// Buckets per sliding window: the bucket width is `window / bucketsPerWindow`. A sliding window
+    /// is answered from the whole buckets that end after `now − window` (see `PartitionEngine`).
+    public var bucketsPerWindow: Int
+
+    /// The defaults: Asia/Shanghai, 10 minutes of lateness, 1h, 24h, 7d, 30d in 60 buckets each.
+    public init(
+        zone: ParkZone = .shanghai,
+        allowedLateness: Duration = .seconds(600),
+        slidingWindows: [Duration] = [.seconds(3600), .seconds(86_400), .seconds(7 * 86_400), .seconds(30 * 86_400)],
+        bucketsPerWindow: Int = 60
+    ) {
+        self.zone = zone
+        self.allowedLateness = allowedLateness
+        self.slidingWindows = slidingWindows
+        self.bucketsPerWindow = bucketsPerWindow
+    }
+
+    /// Bucket width of each sliding window, in microseconds (at least 1).
+    var bucketWidths: [Int64] {
+        slidingWindows.map { max(1, $0.microsecondsRoundedDown / Int64(max(1, bucketsPerWindow))) }
+    }
+
+    /// Local days kept for the `day` window: enough that every day an accepted event can fall in
+    /// (today and the days the lateness reaches back into) is still there.
+    var daysKept: Int {
+        Int(allowedLateness.microsecondsRoundedDown / 86_400_000_000) + 2
+    }
+}

@@ -1,0 +1,127 @@
+import ParkMetrics
+
+extension PartitionEngine {
+    // MARK: - Live aggregates
+
+    /// The current value of a park × metric × window, or nil when undefined or without data.
+    ///
+    /// - Sliding windows (telemetry only) end at the park's clock `now` and hold the whole buckets
+    ///   `⌊now/b⌋ − (n−1) … ⌊now/b⌋` (bucket width `b = window/n`, `n = bucketsPerWindow`): the
+    ///   events observed in `[⌊now/b⌋·b − (n−1)·b, now]`. That span starts inside
+    ///   `(now − window, now − window + b]`, so it misses at most the events of the window's oldest
+    ///   `b` (1 minute of `1h`, 24 minutes of `24h` by default) and never holds one outside it.
+    ///   The window's duration must be one of `EngineConfiguration.slidingWindows`.
+    /// - `day` (telemetry only): the park's current local day.
+    /// - `month`, `ytd`, `yoy` are anchored at the latest month with data: the month of the park's
+    ///   clock for telemetry, the latest `period` for monthly metrics, and for a derived ratio the
+    ///   latest month in which both sides have data and the denominator is not 0. See
+    ///   `calendarAggregate(park:metric:window:month:)` for their definitions.
+    /// - `latest`: gauges only, the latest value (by `observed_at`; monthly: the latest period).
+    public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
+        guard let index = existingIndex(park) else { return nil }
+        let state = parks[index]
+        let kind = metric.kind
+        switch window {
+        case .sliding(let duration):
+            guard kind.isTelemetry, state.clock != .min,
+                let ring = configuration.slidingWindows.firstIndex(of: duration)
+            else { return nil }
+            let series = state.telemetry[Int(metric.rawValue)]
+            guard ring < series.sliding.count else { return nil }
+            let high = state.clock.floorDivided(by: layout.bucketWidths[ring])
+            let low = high - Int64(layout.bucketsPerWindow) + 1
+            return series.sliding[ring].total(from: low, through: high).aggregate(kind)
+        case .day:
+            guard kind.isTelemetry, state.clock != .min else { return nil }
+            let day = configuration.zone.localDay(of: Timestamp(microseconds: state.clock))
+            return state.telemetry[Int(metric.rawValue)].days.total(from: day, through: day).aggregate(kind)
+        case .latest:
+            switch kind {
+            case .telemetryGauge: return state.telemetry[Int(metric.rawValue)].latest.aggregate(kind)
+            case .monthlyGauge:
+                guard let last = state.monthly[Int(metric.rawValue)].periods.last else { return nil }
+                return Aggregate(value: last.value, count: 1)
+            default: return nil
+            }
+        case .month, .ytd, .yoy:
+            guard let anchor = anchorMonth(state, metric) else { return nil }
+            return calendarAggregate(state, metric, window, month: anchor)
+        }
+    }
+
+    /// The value of a calendar window of a park × metric as of the end of `month`, as the replay
+    /// table reports it; nil when undefined or without data.
+    public func calendarAggregate(park: ParkID, metric: Metric, window: Window, month: YearMonth) -> Aggregate? {
+        guard let index = existingIndex(park), window.isMonthly else { return nil }
+        return calendarAggregate(parks[index], metric, window, month: Int32(month.ordinal))
+    }
+
+    /// The derived ratios that use `metric` as numerator or denominator: after an event of
+    /// `metric`, rules on these may have a new value too.
+    public static func affectedRatios(of metric: Metric) -> [Metric] {
+        Metric.allCases.filter { $0.numerator == metric || $0.denominator == metric }
+    }
+
+    // MARK: - Calendar windows
+
+    /// - `month`: the calendar month `month` (park zone; monthly events by `period`).
+    /// - `ytd`: January through `month` of the same year.
+    /// - `yoy` (sums, monthly amounts, derived ratios): 1–N月累计同比 with N = `month`: YTD through
+    ///   N this year / YTD through N last year − 1, whole calendar months on both sides; nil when last
+    ///   year's side has no data or is 0, or this year's has no data. A derived ratio's yoy compares
+    ///   the two YTD ratios of sums.
+    /// Derived ratios need data on both sides and a denominator ≠ 0; `month` windows also need both
+    /// sides to have data in that very month.
+    func calendarAggregate(_ state: ParkState, _ metric: Metric, _ window: Window, month: Int32) -> Aggregate? {
+        let kind = metric.kind
+        let january = month - month % 12
+        switch window {
+        case .month:
+            return tally(state, metric, from: month, through: month)
+        case .ytd:
+            return tally(state, metric, from: january, through: month)
+        case .yoy:
+            guard kind == .telemetrySum || kind == .monthlyAmount || kind == .derivedRatio,
+                let current = tally(state, metric, from: january, through: month),
+                let base = tally(state, metric, from: january - 12, through: month - 12),
+                base.value != 0
+            else { return nil }
+            return Aggregate(value: current.value / base.value - 1, count: current.count)
+        default:
+            return nil
+        }
+    }
+
+    private func tally(_ state: ParkState, _ metric: Metric, from low: Int32, through high: Int32) -> Aggregate? {
+        guard metric.kind == .derivedRatio else {
+            return state.total(metric, fromMonth: low, through: high).aggregate(metric.kind)
+        }
+        guard let numerator = metric.numerator, let denominator = metric.denominator else { return nil }
+        let top = state.total(numerator, fromMonth: low, through: high)
+        let bottom = state.total(denominator, fromMonth: low, through: high)
+        guard top.count > 0, bottom.count > 0, bottom.sum != 0 else { return nil }
+        return Aggregate(value: top.sum / bottom.sum, count: top.count + bottom.count)
+    }
+
+    /// The month calendar windows of a live query refer to.
+    private func anchorMonth(_ state: ParkState, _ metric: Metric) -> Int32? {
+        switch metric.kind {
+        case .telemetryRate, .telemetrySum, .telemetryGauge:
+            guard state.clock != .min else { return nil }
+            return Int32(configuration.zone.monthOrdinal(of: Timestamp(microseconds: state.clock)))
+        case .monthlyAmount, .monthlyGauge:
+            return state.monthly[Int(metric.rawValue)].periods.last?.month
+        case .derivedRatio:
+            return derivedMonths(state, metric).last
+        }
+    }
+
+    /// Months in which a derived ratio has data on both sides and a denominator ≠ 0, oldest first.
+    func derivedMonths(_ state: ParkState, _ metric: Metric) -> [Int32] {
+        guard let numerator = metric.numerator, let denominator = metric.denominator else { return [] }
+        let top = Set(state.monthsWithData(numerator))
+        return state.monthsWithData(denominator).filter { month in
+            top.contains(month) && state.total(denominator, fromMonth: month, through: month).sum != 0
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// One park's state for one telemetry metric: calendar months, recent local days, sliding-window
+/// bucket rings and the all-time latest value. Memory is bounded by months of history and by the
+/// configured buckets, never by the number of events.
+struct TelemetrySeries: Hashable, Sendable {
+    /// One tally per calendar month (park zone) that has data, oldest first.
+    var months: [MonthTally] = []
+    /// Local days (day number = bucket index); allocated with the first event.
+    var days = BucketRing(slots: 0)
+    /// One ring per configured sliding window, same order as `EngineConfiguration.slidingWindows`.
+    var sliding: [BucketRing] = []
+    /// Every accepted event: the `latest` window of a gauge.
+    var latest = Tally()
+
+    /// Whether no event was accepted yet.
+    var isEmpty: Bool { latest.count == 0 }
+
+    @inline(__always)
+    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32, day: Int64, layout: SeriesLayout) {
+        if days.slotCount == 0 {
+            days = BucketRing(slots: layout.daysKept)
+            sliding = layout.bucketWidths.map { _ in BucketRing(slots: layout.bucketsPerWindow) }
+        }
+        latest.add(value: value, weight: weight, at: instant)
+        days.add(index: day, value: value, weight: weight, at: instant)
+        for ring in sliding.indices {
+            let index = instant.floorDivided(by: layout.bucketWidths[ring])
+            sliding[ring].add(index: index, value: value, weight: weight, at: instant)
+        }
+        if let last = months.indices.last, months[last].month == month {
+            months[last].tally.add(value: value, weight: weight, at: instant)
+            return
+        }
+        let position = MonthTally.lowerBound(months, month)
+        if position < months.count, months[position].month == month {
+            months[position].tally.add(value: value, weight: weight, at: instant)
+        } else {
+            var tally = Tally()
+            tally.add(value: value, weight: weight, at: instant)
+            months.insert(MonthTally(month: month, tally: tally), at: position)
+        }
+    }
+
+    /// The months `low...high` (ordinals), merged oldest first.
+    func total(fromMonth low: Int32, through high: Int32) -> Tally {
+        var result = Tally()
+        var position = MonthTally.lowerBound(months, low)
+        while position < months.count, months[position].month <= high {
+            result.merge(months[position].tally)
+            position += 1
+        }
+        return result
+    }
+}
+
+/// A calendar month's tally.
+struct MonthTally: Hashable, Sendable {
+    /// `YearMonth.ordinal` in the park's zone.
+    var month: Int32
+    var tally: Tally
+
+    /// First position whose month is ≥ `month` in a month-sorted array.
+    static func lowerBound(_ months: [MonthTally], _ month: Int32) -> Int {
+        var low = 0
+        var high = months.count
+        while low < high {
+            let middle = (low + high) / 2
+            if months[middle].month < month { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// The per-engine constants a series needs to place an event, precomputed from the configuration.
+struct SeriesLayout: Hashable, Sendable {
+    var bucketWidths: [Int64]
+    var bucketsPerWindow: Int
+    var daysKept: Int
+
+    init(_ configuration: EngineConfiguration) {
+        bucketWidths = configuration.bucketWidths
+        bucketsPerWindow = max(1, configuration.bucketsPerWindow)
+        daysKept = configuration.daysKept
+    }
+}
