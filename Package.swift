@@ -46,6 +46,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["ParkMetrics", "StreamEngine"],
+            path: "bench/Sources/engine-bench"
+        ),
+
         // MARK: - Tests
         .testTarget(
             name: "KafkaClientTests",

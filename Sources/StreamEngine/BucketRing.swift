@@ -5,15 +5,19 @@ struct BucketRing: Hashable, Sendable {
     /// Bucket index held by each slot (`Int64.min`: never used).
     private(set) var indices: [Int64]
     private(set) var tallies: [Tally]
+    /// Bucket width in µs: bucket `index` holds instants `index·width ..< (index+1)·width`.
+    let width: Int64
 
-    init(slots: Int) {
+    init(slots: Int, width: Int64) {
         indices = Array(repeating: .min, count: slots)
         tallies = Array(repeating: Tally(), count: slots)
+        self.width = width
     }
 
-    init(indices: [Int64], tallies: [Tally]) {
+    init(indices: [Int64], tallies: [Tally], width: Int64) {
         self.indices = indices
         self.tallies = tallies
+        self.width = width
     }
 
     var slotCount: Int { indices.count }

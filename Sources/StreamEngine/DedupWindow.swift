@@ -20,11 +20,13 @@ struct DedupWindow: Hashable, Sendable {
         } else if now - rotatedAt >= horizon {
             rotate(now: now, horizon: horizon)
         }
-        let fingerprint = StringSet.fingerprint(id)
-        if current.position(of: id, fingerprint: fingerprint) != nil { return false }
-        if previous.count > 0, previous.position(of: id, fingerprint: fingerprint) != nil { return false }
-        current.append(id, fingerprint: fingerprint)
-        return true
+        return StringSet.withBytes(id) { utf8 in
+            let fingerprint = StringSet.fingerprint(utf8)
+            if current.position(of: utf8, fingerprint: fingerprint) != nil { return false }
+            if previous.count > 0, previous.position(of: utf8, fingerprint: fingerprint) != nil { return false }
+            current.append(utf8, fingerprint: fingerprint)
+            return true
+        }
     }
 
     private mutating func rotate(now: Int64, horizon: Int64) {

@@ -18,34 +18,34 @@ extension PartitionEngine {
     ///   `calendarAggregate(park:metric:window:month:)` for their definitions.
     /// - `latest`: gauges only, the latest value (by `observed_at`; monthly: the latest period).
     public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
-        guard let index = existingIndex(park) else { return nil }
-        let state = parks[index]
+        guard let park = existingIndex(park) else { return nil }
         let kind = metric.kind
+        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        let clock = clocks[park]
         switch window {
         case .sliding(let duration):
-            guard kind.isTelemetry, state.clock != .min,
-                let ring = configuration.slidingWindows.firstIndex(of: duration)
+            guard kind.isTelemetry, clock != .min,
+                let ring = configuration.slidingWindows.firstIndex(of: duration),
+                ring < telemetry[series].sliding.count
             else { return nil }
-            let series = state.telemetry[Int(metric.rawValue)]
-            guard ring < series.sliding.count else { return nil }
-            let high = state.clock.floorDivided(by: layout.bucketWidths[ring])
+            let high = clock.floorDivided(by: layout.bucketWidths[ring])
             let low = high - Int64(layout.bucketsPerWindow) + 1
-            return series.sliding[ring].total(from: low, through: high).aggregate(kind)
+            return telemetry[series].sliding[ring].total(from: low, through: high).aggregate(kind)
         case .day:
-            guard kind.isTelemetry, state.clock != .min else { return nil }
-            let day = configuration.zone.localDay(of: Timestamp(microseconds: state.clock))
-            return state.telemetry[Int(metric.rawValue)].days.total(from: day, through: day).aggregate(kind)
+            guard kind.isTelemetry, clock != .min else { return nil }
+            let day = configuration.zone.localDay(of: Timestamp(microseconds: clock))
+            return telemetry[series].days.total(from: day, through: day).aggregate(kind)
         case .latest:
             switch kind {
-            case .telemetryGauge: return state.telemetry[Int(metric.rawValue)].latest.aggregate(kind)
+            case .telemetryGauge: return telemetry[series].latest.aggregate(kind)
             case .monthlyGauge:
-                guard let last = state.monthly[Int(metric.rawValue)].periods.last else { return nil }
+                guard let last = monthly[series].periods.last else { return nil }
                 return Aggregate(value: last.value, count: 1)
             default: return nil
             }
         case .month, .ytd, .yoy:
-            guard let anchor = anchorMonth(state, metric) else { return nil }
-            return calendarAggregate(state, metric, window, month: anchor)
+            guard let anchor = anchorMonth(park, metric) else { return nil }
+            return calendarAggregate(park, metric, window, month: anchor)
         }
     }
 
@@ -53,7 +53,7 @@ extension PartitionEngine {
     /// table reports it; nil when undefined or without data.
     public func calendarAggregate(park: ParkID, metric: Metric, window: Window, month: YearMonth) -> Aggregate? {
         guard let index = existingIndex(park), window.isMonthly else { return nil }
-        return calendarAggregate(parks[index], metric, window, month: Int32(month.ordinal))
+        return calendarAggregate(index, metric, window, month: Int32(month.ordinal))
     }
 
     /// The derived ratios that use `metric` as numerator or denominator: after an event of
@@ -72,18 +72,18 @@ extension PartitionEngine {
     ///   the two YTD ratios of sums.
     /// Derived ratios need data on both sides and a denominator ≠ 0; `month` windows also need both
     /// sides to have data in that very month.
-    func calendarAggregate(_ state: ParkState, _ metric: Metric, _ window: Window, month: Int32) -> Aggregate? {
+    func calendarAggregate(_ park: Int, _ metric: Metric, _ window: Window, month: Int32) -> Aggregate? {
         let kind = metric.kind
         let january = month - month % 12
         switch window {
         case .month:
-            return tally(state, metric, from: month, through: month)
+            return tally(park, metric, from: month, through: month)
         case .ytd:
-            return tally(state, metric, from: january, through: month)
+            return tally(park, metric, from: january, through: month)
         case .yoy:
             guard kind == .telemetrySum || kind == .monthlyAmount || kind == .derivedRatio,
-                let current = tally(state, metric, from: january, through: month),
-                let base = tally(state, metric, from: january - 12, through: month - 12),
+                let current = tally(park, metric, from: january, through: month),
+                let base = tally(park, metric, from: january - 12, through: month - 12),
                 base.value != 0
             else { return nil }
             return Aggregate(value: current.value / base.value - 1, count: current.count)
@@ -92,36 +92,52 @@ extension PartitionEngine {
         }
     }
 
-    private func tally(_ state: ParkState, _ metric: Metric, from low: Int32, through high: Int32) -> Aggregate? {
+    private func tally(_ park: Int, _ metric: Metric, from low: Int32, through high: Int32) -> Aggregate? {
         guard metric.kind == .derivedRatio else {
-            return state.total(metric, fromMonth: low, through: high).aggregate(metric.kind)
+            return total(park, metric, fromMonth: low, through: high).aggregate(metric.kind)
         }
         guard let numerator = metric.numerator, let denominator = metric.denominator else { return nil }
-        let top = state.total(numerator, fromMonth: low, through: high)
-        let bottom = state.total(denominator, fromMonth: low, through: high)
+        let top = total(park, numerator, fromMonth: low, through: high)
+        let bottom = total(park, denominator, fromMonth: low, through: high)
         guard top.count > 0, bottom.count > 0, bottom.sum != 0 else { return nil }
         return Aggregate(value: top.sum / bottom.sum, count: top.count + bottom.count)
     }
 
     /// The month calendar windows of a live query refer to.
-    private func anchorMonth(_ state: ParkState, _ metric: Metric) -> Int32? {
+    private func anchorMonth(_ park: Int, _ metric: Metric) -> Int32? {
         switch metric.kind {
         case .telemetryRate, .telemetrySum, .telemetryGauge:
-            guard state.clock != .min else { return nil }
-            return Int32(configuration.zone.monthOrdinal(of: Timestamp(microseconds: state.clock)))
+            guard clocks[park] != .min else { return nil }
+            return Int32(configuration.zone.monthOrdinal(of: Timestamp(microseconds: clocks[park])))
         case .monthlyAmount, .monthlyGauge:
-            return state.monthly[Int(metric.rawValue)].periods.last?.month
+            return monthly[Self.seriesIndex(park, Int(metric.rawValue))].periods.last?.month
         case .derivedRatio:
-            return derivedMonths(state, metric).last
+            return derivedMonths(park, metric).last
         }
     }
 
     /// Months in which a derived ratio has data on both sides and a denominator ≠ 0, oldest first.
-    func derivedMonths(_ state: ParkState, _ metric: Metric) -> [Int32] {
+    func derivedMonths(_ park: Int, _ metric: Metric) -> [Int32] {
         guard let numerator = metric.numerator, let denominator = metric.denominator else { return [] }
-        let top = Set(state.monthsWithData(numerator))
-        return state.monthsWithData(denominator).filter { month in
-            top.contains(month) && state.total(denominator, fromMonth: month, through: month).sum != 0
+        let top = Set(monthsWithData(park, numerator))
+        return monthsWithData(park, denominator).filter { month in
+            top.contains(month) && total(park, denominator, fromMonth: month, through: month).sum != 0
         }
+    }
+
+    // MARK: - Month history
+
+    /// The tally of a publishable metric of a park over the months `low...high`.
+    func total(_ park: Int, _ metric: Metric, fromMonth low: Int32, through high: Int32) -> Tally {
+        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        return metric.kind.isTelemetry
+            ? telemetry[series].total(fromMonth: low, through: high)
+            : monthly[series].total(fromMonth: low, through: high)
+    }
+
+    /// The months in which a publishable metric of a park has data, oldest first.
+    func monthsWithData(_ park: Int, _ metric: Metric) -> [Int32] {
+        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        return metric.kind.isTelemetry ? telemetry[series].months.map(\.month) : monthly[series].periods.map(\.month)
     }
 }

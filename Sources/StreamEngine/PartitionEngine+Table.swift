@@ -9,18 +9,18 @@ extension PartitionEngine {
     /// are as of the end of the input, revisions applied. Memory and time are O(rows).
     public func aggregateTable() -> AggregateTable {
         var rows: [AggregateRow] = []
-        for state in parks {
+        for park in ids.indices {
             for metric in Metric.allCases {
                 let months =
-                    metric.kind == .derivedRatio ? derivedMonths(state, metric) : state.monthsWithData(metric)
+                    metric.kind == .derivedRatio ? derivedMonths(park, metric) : monthsWithData(park, metric)
                 for month in months {
                     let yearMonth = YearMonth(ordinal: Int(month))
                     let end = configuration.zone.startOfMonth(ordinal: Int(month) + 1)
                     for window in [Window.month, .ytd, .yoy] {
-                        guard let aggregate = calendarAggregate(state, metric, window, month: month) else { continue }
+                        guard let aggregate = calendarAggregate(park, metric, window, month: month) else { continue }
                         rows.append(
                             AggregateRow(
-                                parkID: state.id, metric: metric, window: window, month: yearMonth, windowEnd: end,
+                                parkID: ids[park], metric: metric, window: window, month: yearMonth, windowEnd: end,
                                 aggregate: aggregate))
                     }
                 }

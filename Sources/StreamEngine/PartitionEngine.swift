@@ -20,11 +20,23 @@ public struct PartitionEngine: Hashable, Sendable {
     /// How time is cut; fixed for the engine's life and saved in checkpoints.
     public let configuration: EngineConfiguration
     let layout: SeriesLayout
+    /// `configuration.zone`, kept apart so the hot path reads no array-holding struct.
+    let zone: ParkZone
     /// `allowedLateness` in µs.
     let lateness: Int64
-    /// Park ids, interned: a park's position here is its index in `parks`.
+    /// Park ids, interned: a park's position here is its park index.
     var parkIDs = StringSet()
-    var parks: [ParkState] = []
+    /// Per park index: the park.
+    var ids: [ParkID] = []
+    /// Per park index: its clock, the latest accepted telemetry `observed_at` (µs); `Int64.min`
+    /// before the first.
+    var clocks: [Int64] = []
+    /// Per park index: recently accepted telemetry ids.
+    var dedups: [DedupWindow] = []
+    /// Per park index × `Metric.rawValue` (`seriesIndex`); only telemetry metrics' entries are used.
+    var telemetry: [TelemetrySeries] = []
+    /// Per park index × `Metric.rawValue` (`seriesIndex`); only monthly metrics' entries are used.
+    var monthly: [MonthlySeries] = []
     /// Latest `observed_at` (µs) of any accepted event; `Int64.min` before the first.
     var streamClock: Int64 = .min
 
@@ -32,6 +44,7 @@ public struct PartitionEngine: Hashable, Sendable {
     public init(configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
         layout = SeriesLayout(configuration)
+        zone = configuration.zone
         lateness = max(0, configuration.allowedLateness.microsecondsRoundedDown)
     }
 
@@ -44,22 +57,23 @@ public struct PartitionEngine: Hashable, Sendable {
         let metric = Int(event.metric.rawValue)
         switch event.metric.kind {
         case .telemetryRate, .telemetrySum, .telemetryGauge:
-            let clock = parks[park].clock
+            let clock = clocks[park]
             if clock != .min, instant < clock - lateness { return .late }
             let now = max(clock, instant)
-            guard parks[park].dedup.insert(event.eventID, now: now, horizon: max(lateness, 1)) else {
+            guard dedups[park].insert(event.eventID, now: now, horizon: max(lateness, 1)) else {
                 return .duplicate
             }
-            parks[park].clock = now
+            clocks[park] = now
             let weight = event.metric.kind == .telemetryRate ? event.weight : 1
-            let day = configuration.zone.localDay(of: event.observedAt)
+            let day = zone.localDay(of: event.observedAt)
             let date = ParkZone.civil(fromDays: day)
             let month = Int32(date.year * 12 + date.month - 1)
-            parks[park].telemetry[metric].add(
-                value: event.value, weight: weight, at: instant, month: month, day: day, layout: layout)
+            let series = Self.seriesIndex(park, metric)
+            if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
+            telemetry[series].add(value: event.value, weight: weight, at: instant, month: month, day: day)
         case .monthlyAmount, .monthlyGauge:
             guard let period = event.period else { return .invalid }
-            parks[park].monthly[metric].add(month: Int32(period.ordinal), observedAt: instant, value: event.value)
+            monthly[Self.seriesIndex(park, metric)].add(month: Int32(period.ordinal), observedAt: instant, value: event.value)
         case .derivedRatio:
             return .invalid
         }
@@ -67,14 +81,25 @@ public struct PartitionEngine: Hashable, Sendable {
         return .accepted
     }
 
-    /// The position of a park in `parks`, adding it on first sight.
+    /// The index of a park, adding it on first sight.
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
-        let fingerprint = StringSet.fingerprint(id.rawValue)
-        if let index = parkIDs.position(of: id.rawValue, fingerprint: fingerprint) { return index }
-        parks.append(ParkState(id: id))
-        return parkIDs.append(id.rawValue, fingerprint: fingerprint)
+        let (inserted, index) = parkIDs.insert(id.rawValue)
+        if inserted {
+            ids.append(id)
+            clocks.append(.min)
+            dedups.append(DedupWindow())
+            telemetry.append(contentsOf: repeatElement(TelemetrySeries(), count: Self.metricCount))
+            monthly.append(contentsOf: repeatElement(MonthlySeries(), count: Self.metricCount))
+        }
+        return index
     }
+
+    static let metricCount = Metric.allCases.count
+
+    /// Position of a park × metric in `telemetry` and `monthly`.
+    @inline(__always)
+    static func seriesIndex(_ park: Int, _ metric: Int) -> Int { park &* metricCount &+ metric }
 
     // MARK: - Time
 
@@ -86,8 +111,8 @@ public struct PartitionEngine: Hashable, Sendable {
 
     /// A park's clock: its latest accepted telemetry `observed_at`; nil before its first.
     public func clock(of park: ParkID) -> Timestamp? {
-        guard let index = existingIndex(park), parks[index].clock != .min else { return nil }
-        return Timestamp(microseconds: parks[index].clock)
+        guard let index = existingIndex(park), clocks[index] != .min else { return nil }
+        return Timestamp(microseconds: clocks[index])
     }
 
     /// A park's watermark: telemetry observed before it is late.
@@ -96,9 +121,9 @@ public struct PartitionEngine: Hashable, Sendable {
     }
 
     /// The parks seen so far, in order of first appearance.
-    public var parkIDList: [ParkID] { parks.map(\.id) }
+    public var parkIDList: [ParkID] { ids }
 
     func existingIndex(_ id: ParkID) -> Int? {
-        parkIDs.position(of: id.rawValue, fingerprint: StringSet.fingerprint(id.rawValue))
+        parkIDs.position(of: id.rawValue)
     }
 }

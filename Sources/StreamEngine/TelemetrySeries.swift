@@ -5,7 +5,7 @@ struct TelemetrySeries: Hashable, Sendable {
     /// One tally per calendar month (park zone) that has data, oldest first.
     var months: [MonthTally] = []
     /// Local days (day number = bucket index); allocated with the first event.
-    var days = BucketRing(slots: 0)
+    var days = BucketRing(slots: 0, width: 86_400_000_000)
     /// One ring per configured sliding window, same order as `EngineConfiguration.slidingWindows`.
     var sliding: [BucketRing] = []
     /// Every accepted event: the `latest` window of a gauge.
@@ -14,16 +14,21 @@ struct TelemetrySeries: Hashable, Sendable {
     /// Whether no event was accepted yet.
     var isEmpty: Bool { latest.count == 0 }
 
+    /// Whether the rings are allocated (on the first event, so unused metrics cost little).
+    var isAllocated: Bool { days.slotCount > 0 }
+
+    mutating func allocate(_ layout: SeriesLayout) {
+        days = BucketRing(slots: layout.daysKept, width: 86_400_000_000)
+        sliding = layout.bucketWidths.map { BucketRing(slots: layout.bucketsPerWindow, width: $0) }
+    }
+
+    /// Adds an accepted event observed at `instant` (µs), in local `day` and `month` (ordinal).
     @inline(__always)
-    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32, day: Int64, layout: SeriesLayout) {
-        if days.slotCount == 0 {
-            days = BucketRing(slots: layout.daysKept)
-            sliding = layout.bucketWidths.map { _ in BucketRing(slots: layout.bucketsPerWindow) }
-        }
+    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32, day: Int64) {
         latest.add(value: value, weight: weight, at: instant)
         days.add(index: day, value: value, weight: weight, at: instant)
         for ring in sliding.indices {
-            let index = instant.floorDivided(by: layout.bucketWidths[ring])
+            let index = instant.floorDivided(by: sliding[ring].width)
             sliding[ring].add(index: index, value: value, weight: weight, at: instant)
         }
         if let last = months.indices.last, months[last].month == month {
