@@ -31,6 +31,8 @@ public struct PartitionEngine: Hashable, Sendable {
     /// Per park index: its clock, the latest accepted telemetry `observed_at` (µs); `Int64.min`
     /// before the first.
     var clocks: [Int64] = []
+    /// Per park index: the local day of its latest placed event (a cache: derived data).
+    var dayCache: [LocalDayCache] = []
     /// Per park index: recently accepted telemetry ids.
     var dedups: [DedupWindow] = []
     /// Per park index × `Metric.rawValue` (`seriesIndex`); only telemetry metrics' entries are used.
@@ -65,9 +67,7 @@ public struct PartitionEngine: Hashable, Sendable {
             }
             clocks[park] = now
             let weight = event.metric.kind == .telemetryRate ? event.weight : 1
-            let day = zone.localDay(of: event.observedAt)
-            let date = ParkZone.civil(fromDays: day)
-            let month = Int32(date.year * 12 + date.month - 1)
+            let (day, month) = localDate(park, instant)
             let series = Self.seriesIndex(park, metric)
             if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
             telemetry[series].add(value: event.value, weight: weight, at: instant, month: month, day: day)
@@ -81,6 +81,15 @@ public struct PartitionEngine: Hashable, Sendable {
         return .accepted
     }
 
+    /// Applies a batch of events in order, appending one outcome per event to `outcomes`: the same
+    /// as calling `ingest(_:)` for each, without copying the events.
+    public mutating func ingest(contentsOf events: [MetricEvent], outcomes: inout [IngestOutcome]) {
+        outcomes.reserveCapacity(outcomes.count + events.count)
+        for index in events.indices {
+            outcomes.append(ingest(events[index]))
+        }
+    }
+
     /// The index of a park, adding it on first sight.
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
@@ -88,11 +97,25 @@ public struct PartitionEngine: Hashable, Sendable {
         if inserted {
             ids.append(id)
             clocks.append(.min)
+            dayCache.append(LocalDayCache())
             dedups.append(DedupWindow())
             telemetry.append(contentsOf: repeatElement(TelemetrySeries(), count: Self.metricCount))
             monthly.append(contentsOf: repeatElement(MonthlySeries(), count: Self.metricCount))
         }
         return index
+    }
+
+    /// The local day number and month ordinal of `instant` (µs), through the park's one-day cache.
+    @inline(__always)
+    mutating func localDate(_ park: Int, _ instant: Int64) -> (day: Int64, month: Int32) {
+        let cache = dayCache[park]
+        let offset = instant &- cache.start
+        if offset >= 0, offset < 86_400_000_000 { return (cache.day, cache.month) }
+        let day = zone.localDay(of: Timestamp(microseconds: instant))
+        let date = ParkZone.civil(fromDays: day)
+        let month = Int32(date.year * 12 + date.month - 1)
+        dayCache[park] = LocalDayCache(start: zone.startOfDay(day).microseconds, day: day, month: month)
+        return (day, month)
     }
 
     static let metricCount = Metric.allCases.count
@@ -126,4 +149,11 @@ public struct PartitionEngine: Hashable, Sendable {
     func existingIndex(_ id: ParkID) -> Int? {
         parkIDs.position(of: id.rawValue)
     }
+}
+
+/// A park's latest local day: its first instant (µs), day number and month ordinal.
+struct LocalDayCache: Hashable, Sendable {
+    var start: Int64 = .max
+    var day: Int64 = 0
+    var month: Int32 = 0
 }

@@ -5,7 +5,7 @@ struct TelemetrySeries: Hashable, Sendable {
     /// One tally per calendar month (park zone) that has data, oldest first.
     var months: [MonthTally] = []
     /// Local days (day number = bucket index); allocated with the first event.
-    var days = BucketRing(slots: 0, width: 86_400_000_000)
+    var days = BucketRing(minimumSlots: 0, width: 86_400_000_000)
     /// One ring per configured sliding window, same order as `EngineConfiguration.slidingWindows`.
     var sliding: [BucketRing] = []
     /// Every accepted event: the `latest` window of a gauge.
@@ -18,8 +18,8 @@ struct TelemetrySeries: Hashable, Sendable {
     var isAllocated: Bool { days.slotCount > 0 }
 
     mutating func allocate(_ layout: SeriesLayout) {
-        days = BucketRing(slots: layout.daysKept, width: 86_400_000_000)
-        sliding = layout.bucketWidths.map { BucketRing(slots: layout.bucketsPerWindow, width: $0) }
+        days = BucketRing(minimumSlots: layout.daysKept, width: 86_400_000_000)
+        sliding = layout.bucketWidths.map { BucketRing(minimumSlots: layout.bucketsPerWindow, width: $0) }
     }
 
     /// Adds an accepted event observed at `instant` (µs), in local `day` and `month` (ordinal).
@@ -28,8 +28,7 @@ struct TelemetrySeries: Hashable, Sendable {
         latest.add(value: value, weight: weight, at: instant)
         days.add(index: day, value: value, weight: weight, at: instant)
         for ring in sliding.indices {
-            let index = instant.floorDivided(by: sliding[ring].width)
-            sliding[ring].add(index: index, value: value, weight: weight, at: instant)
+            sliding[ring].add(at: instant, value: value, weight: weight)
         }
         if let last = months.indices.last, months[last].month == month {
             months[last].tally.add(value: value, weight: weight, at: instant)

@@ -93,6 +93,8 @@ struct EngineBench {
         var source = EventSource(parkCount: parkCount, chunk: chunk, stepMilliseconds: stepMilliseconds)
         var engine = PartitionEngine()
         var outcomes = [Int](repeating: 0, count: 4)
+        var batchOutcomes: [IngestOutcome] = []
+        batchOutcomes.reserveCapacity(chunk)
         var ingestSeconds = 0.0
         print(
             "engine-bench: \(parkCount) parks, \(millions) M events, chunks of \(chunk),"
@@ -100,13 +102,11 @@ struct EngineBench {
         let baseline = residentKiB()
         for round in 1...millions {
             source.fill()
+            batchOutcomes.removeAll(keepingCapacity: true)
             let elapsed = ContinuousClock().measure {
-                source.buffer.withUnsafeBufferPointer { events in
-                    for index in events.indices {
-                        outcomes[Int(engine.ingest(events[index]).rawValue)] += 1
-                    }
-                }
+                engine.ingest(contentsOf: source.buffer, outcomes: &batchOutcomes)
             }
+            for outcome in batchOutcomes { outcomes[Int(outcome.rawValue)] += 1 }
             let (seconds, attoseconds) = elapsed.components
             ingestSeconds += Double(seconds) + Double(attoseconds) / 1e18
             if round == 1 || round == millions || round % 5 == 0 {
