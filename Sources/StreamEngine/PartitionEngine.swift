@@ -53,6 +53,7 @@ public struct PartitionEngine: Hashable, Sendable {
     // MARK: - Ingest
 
     /// Applies one validated event and says what happened to it.
+    @inline(__always)
     public mutating func ingest(_ event: MetricEvent) -> IngestOutcome {
         let park = parkIndex(event.parkID)
         let instant = event.observedAt.microseconds

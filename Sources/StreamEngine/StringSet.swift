@@ -122,9 +122,13 @@ struct StringSet: Hashable, Sendable {
 
     // MARK: - Bytes and fingerprint
 
-    /// Runs `body` over the string's UTF-8 bytes, in place when the string is native.
+    /// Runs `body` over the string's UTF-8 bytes, in place when the string is native. Through
+    /// `utf8Span` where available: it borrows the storage without retaining it.
     @inline(__always)
     static func withBytes<Result>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            return string.utf8Span.span.withUnsafeBufferPointer(body)
+        }
         if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(string.utf8).withUnsafeBufferPointer(body)
     }
