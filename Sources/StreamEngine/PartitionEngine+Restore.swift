@@ -1,0 +1,141 @@
+import ParkMetrics
+
+extension PartitionEngine {
+    /// Restores a partition from `checkpoint()` bytes, with the configuration they were written with.
+    /// Continuing from the restored engine gives exactly what continuing the original would have.
+    public init(checkpoint bytes: [UInt8]) throws(StreamEngineError) {
+        let magic = Self.checkpointMagic
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+            if bytes.count < magic.count, magic.starts(with: bytes) {
+                throw StreamEngineError(.truncated, "checkpoint ends inside its magic")
+            }
+            throw StreamEngineError(.badMagic, "not a ParkStream engine checkpoint")
+        }
+        var header = BinaryReader(bytes, from: magic.count)
+        let version = try header.fixed16()
+        guard version == Self.checkpointVersion else {
+            throw StreamEngineError(
+                .unsupportedVersion,
+                "checkpoint format version \(version); this build reads version \(Self.checkpointVersion)")
+        }
+        guard bytes.count >= magic.count + 2 + 8 else {
+            throw StreamEngineError(.truncated, "checkpoint of \(bytes.count) bytes has no checksum")
+        }
+        let bodyEnd = bytes.count - 8
+        var trailer = BinaryReader(bytes, from: bodyEnd)
+        let stored = try trailer.fixed64()
+        let actual = bytes.withUnsafeBufferPointer { StringSet.fingerprint(UnsafeBufferPointer(rebasing: $0[..<bodyEnd])) }
+        var input = BinaryReader(bytes, from: magic.count + 2, to: bodyEnd)
+        guard stored == actual else {
+            // A cut-off checkpoint fails the checksum too: report it as truncated when it is.
+            do {
+                _ = try Self.read(&input)
+            } catch where error.code == .truncated {
+                throw error
+            } catch {}
+            throw StreamEngineError(.checksumMismatch, "checksum mismatch over \(bodyEnd) bytes")
+        }
+        self = try Self.read(&input)
+        guard input.remaining == 0 else {
+            throw StreamEngineError(.corrupt, "\(input.remaining) unexpected bytes after the state")
+        }
+    }
+
+    private static func read(_ input: inout BinaryReader) throws(StreamEngineError) -> PartitionEngine {
+        guard let zone = ParkZone(utcOffsetSeconds: Int32(clamping: try input.signed())) else {
+            throw StreamEngineError(.corrupt, "zone offset out of range")
+        }
+        let lateness = try input.signed()
+        let buckets = try input.count(limit: 1 << 16)
+        var windows: [Duration] = []
+        for _ in 0..<(try input.count(limit: 64)) { windows.append(.microseconds(try input.signed())) }
+        var engine = PartitionEngine(
+            configuration: EngineConfiguration(
+                zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows, bucketsPerWindow: buckets))
+        engine.streamClock = try input.signed()
+        for _ in 0..<(try input.count()) {
+            try engine.readPark(&input)
+        }
+        return engine
+    }
+
+    private mutating func readPark(_ input: inout BinaryReader) throws(StreamEngineError) {
+        let text = try input.string(limit: 64)
+        guard let id = ParkID(rawValue: text), parkIDs.position(of: text) == nil else {
+            throw StreamEngineError(.corrupt, "bad or repeated park id \"\(text)\"")
+        }
+        let park = parkIndex(id)
+        clocks[park] = try input.signed()
+        dedups[park].rotatedAt = try input.signed()
+        dedups[park].current = try Self.readSet(&input)
+        dedups[park].previous = try Self.readSet(&input)
+        for metric in Metric.allCases where metric.kind.isTelemetry {
+            try readSeries(&input, into: Self.seriesIndex(park, Int(metric.rawValue)))
+        }
+        for metric in Metric.allCases where metric.kind.isMonthly {
+            var periods: [PeriodValue] = []
+            for _ in 0..<(try input.count(minimumBytes: 10)) {
+                let month = Int32(clamping: try input.signed())
+                periods.append(PeriodValue(month: month, observedAt: try input.signed(), value: try input.double()))
+            }
+            guard zip(periods, periods.dropFirst()).allSatisfy({ $0.month < $1.month }) else {
+                throw StreamEngineError(.corrupt, "periods out of order for park \(id)")
+            }
+            monthly[Self.seriesIndex(park, Int(metric.rawValue))].periods = periods
+        }
+    }
+
+    private static func readSet(_ input: inout BinaryReader) throws(StreamEngineError) -> StringSet {
+        var set = StringSet()
+        for _ in 0..<(try input.count()) {
+            guard set.insert(try input.string(limit: 1024)).inserted else {
+                throw StreamEngineError(.corrupt, "repeated event id in the dedup window")
+            }
+        }
+        return set
+    }
+
+    private mutating func readSeries(_ input: inout BinaryReader, into index: Int) throws(StreamEngineError) {
+        switch try input.byte() {
+        case 0: return
+        case 1: break
+        case let flag: throw StreamEngineError(.corrupt, "series flag \(flag)")
+        }
+        var series = TelemetrySeries()
+        series.allocate(layout)
+        series.latest = try Self.readTally(&input)
+        for _ in 0..<(try input.count(minimumBytes: 20)) {
+            let month = Int32(clamping: try input.signed())
+            guard series.months.last.map({ $0.month < month }) ?? true else {
+                throw StreamEngineError(.corrupt, "months out of order")
+            }
+            series.months.append(MonthTally(month: month, tally: try Self.readTally(&input)))
+        }
+        series.days = try Self.readRing(&input, like: series.days)
+        for ring in series.sliding.indices {
+            series.sliding[ring] = try Self.readRing(&input, like: series.sliding[ring])
+        }
+        telemetry[index] = series
+    }
+
+    private static func readRing(_ input: inout BinaryReader, like empty: BucketRing) throws(StreamEngineError)
+        -> BucketRing
+    {
+        var buckets = empty.buckets
+        for _ in 0..<(try input.count(minimumBytes: 20, limit: buckets.count)) {
+            let slot = try input.count(limit: buckets.count - 1)
+            let index = try input.signed()
+            guard buckets[slot].index == .min, Int(truncatingIfNeeded: index) & (buckets.count - 1) == slot else {
+                throw StreamEngineError(.corrupt, "bucket \(index) in slot \(slot)")
+            }
+            buckets[slot] = Bucket(index: index, tally: try readTally(&input))
+        }
+        return BucketRing(buckets: buckets, width: empty.width)
+    }
+
+    private static func readTally(_ input: inout BinaryReader) throws(StreamEngineError) -> Tally {
+        Tally(
+            sum: try input.double(), weight: try input.double(), count: try input.signed(), lastAt: try input.signed(),
+            lastValue: try input.double())
+    }
+}
