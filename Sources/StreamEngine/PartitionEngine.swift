@@ -16,7 +16,7 @@ import ParkMetrics
 /// derived ratios in `Metric.affectedRatios`), and evaluate at the event's `observed_at`; sliding
 /// and `day` windows end at the park's clock, which an out-of-order event does not move back.
 /// Completeness rules run on `streamTime`.
-public struct PartitionEngine: Hashable, Sendable {
+public struct PartitionEngine: Sendable {
     /// How time is cut; fixed for the engine's life and saved in checkpoints.
     public let configuration: EngineConfiguration
     let layout: SeriesLayout
