@@ -69,7 +69,8 @@ extension PartitionEngine {
     /// - `yoy` (sums, monthly amounts, derived ratios): 1–N月累计同比 with N = `month`: YTD through
     ///   N this year / YTD through N last year − 1, whole calendar months on both sides; nil when last
     ///   year's side has no data or is 0, or this year's has no data. A derived ratio's yoy compares
-    ///   the two YTD ratios of sums.
+    ///   the two YTD ratios of sums. Computed as (this − last) / last, which is exact where the
+    ///   quotient form is not (120 over 100 gives 0.2, not 0.19999999999999996).
     /// Derived ratios need data on both sides and a denominator ≠ 0; `month` windows also need both
     /// sides to have data in that very month.
     func calendarAggregate(_ park: Int, _ metric: Metric, _ window: Window, month: Int32) -> Aggregate? {
@@ -86,7 +87,7 @@ extension PartitionEngine {
                 let base = tally(park, metric, from: january - 12, through: month - 12),
                 base.value != 0
             else { return nil }
-            return Aggregate(value: current.value / base.value - 1, count: current.count)
+            return Aggregate(value: (current.value - base.value) / base.value, count: current.count)
         default:
             return nil
         }

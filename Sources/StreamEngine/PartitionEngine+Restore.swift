@@ -46,12 +46,15 @@ extension PartitionEngine {
             throw StreamEngineError(.corrupt, "zone offset out of range")
         }
         let lateness = try input.signed()
-        let buckets = try input.count(limit: 1 << 16)
+        let buckets = try input.varint()
+        guard (1...1 << 16).contains(buckets) else {
+            throw StreamEngineError(.corrupt, "\(buckets) buckets per window")
+        }
         var windows: [Duration] = []
         for _ in 0..<(try input.count(limit: 64)) { windows.append(.microseconds(try input.signed())) }
         var engine = PartitionEngine(
             configuration: EngineConfiguration(
-                zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows, bucketsPerWindow: buckets))
+                zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows, bucketsPerWindow: Int(buckets)))
         engine.streamClock = try input.signed()
         for _ in 0..<(try input.count()) {
             try engine.readPark(&input)

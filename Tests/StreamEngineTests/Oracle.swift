@@ -102,7 +102,7 @@ struct Oracle {
                 let now = calendar(park, metric, january, month),
                 let before = calendar(park, metric, january - 12, month - 12), before.value != 0
             else { return nil }
-            return Aggregate(value: now.value / before.value - 1, count: now.count)
+            return Aggregate(value: (now.value - before.value) / before.value, count: now.count)
         default: return nil
         }
     }
