@@ -144,6 +144,10 @@ public struct PartitionEngine: Sendable {
         clock(of: park).map { Timestamp(microseconds: $0.microseconds - lateness) }
     }
 
+    /// Telemetry event ids remembered for deduplication, over all parks (for ops metrics; bounded
+    /// by the events of ~3 lateness horizons, see `DedupWindow`).
+    public var rememberedEventIDs: Int { dedups.reduce(0) { $0 + $1.count } }
+
     /// The parks seen so far, in order of first appearance.
     public var parkIDList: [ParkID] { ids }
 

@@ -40,7 +40,8 @@ public enum Window: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The name used in CSV, aggregate keys and rules: `month`, `24h`, `7d`, `90m`.
+    /// The name used in CSV, aggregate keys and rules: `month`, `24h`, `7d`, `90m`: days when a whole
+    /// number of days above one, else the largest whole unit.
     public var description: String {
         switch self {
         case .day: return "day"
@@ -50,8 +51,9 @@ public enum Window: Hashable, Sendable, CustomStringConvertible {
         case .latest: return "latest"
         case .sliding(let duration):
             let micros = duration.microsecondsRoundedDown
-            for (unit, size) in [("d", Int64(86_400_000_000)), ("h", 3_600_000_000), ("m", 60_000_000)]
-            where micros % size == 0 {
+            let day: Int64 = 86_400_000_000
+            if micros % day == 0, micros > day { return String(micros / day) + "d" }
+            for (unit, size) in [("h", Int64(3_600_000_000)), ("m", 60_000_000)] where micros % size == 0 {
                 return String(micros / size) + unit
             }
             if micros % 1_000_000 == 0 { return String(micros / 1_000_000) + "s" }
