@@ -12,8 +12,9 @@ public struct AggregateRow: Hashable, Sendable {
     public var windowEnd: Timestamp
     public var aggregate: Aggregate
 
-    public init(parkID: ParkID, metric: Metric, window: Window, month: YearMonth, windowEnd: Timestamp, aggregate: Aggregate)
-    {
+    public init(
+        parkID: ParkID, metric: Metric, window: Window, month: YearMonth, windowEnd: Timestamp, aggregate: Aggregate
+    ) {
         self.parkID = parkID
         self.metric = metric
         self.window = window

@@ -24,13 +24,15 @@ extension PartitionEngine {
         let bodyEnd = bytes.count - 8
         var trailer = BinaryReader(bytes, from: bodyEnd)
         let stored = try trailer.fixed64()
-        let actual = bytes.withUnsafeBufferPointer { StringSet.fingerprint(UnsafeBufferPointer(rebasing: $0[..<bodyEnd])) }
+        let actual = bytes.withUnsafeBufferPointer {
+            StringSet.fingerprint(UnsafeBufferPointer(rebasing: $0[..<bodyEnd]))
+        }
         var input = BinaryReader(bytes, from: magic.count + 2, to: bodyEnd)
         guard stored == actual else {
             // A cut-off checkpoint fails the checksum too: report it as truncated when it is.
             do {
                 _ = try Self.read(&input)
-            } catch where error.code == .truncated {
+            } catch  where error.code == .truncated {
                 throw error
             } catch {}
             throw StreamEngineError(.checksumMismatch, "checksum mismatch over \(bodyEnd) bytes")
@@ -54,7 +56,8 @@ extension PartitionEngine {
         for _ in 0..<(try input.count(limit: 64)) { windows.append(.microseconds(try input.signed())) }
         var engine = PartitionEngine(
             configuration: EngineConfiguration(
-                zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows, bucketsPerWindow: Int(buckets)))
+                zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows,
+                bucketsPerWindow: Int(buckets)))
         engine.streamClock = try input.signed()
         for _ in 0..<(try input.count()) {
             try engine.readPark(&input)

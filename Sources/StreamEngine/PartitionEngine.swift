@@ -74,7 +74,8 @@ public struct PartitionEngine: Sendable {
             telemetry[series].add(value: event.value, weight: weight, at: instant, month: month, day: day)
         case .monthlyAmount, .monthlyGauge:
             guard let period = event.period else { return .invalid }
-            monthly[Self.seriesIndex(park, metric)].add(month: Int32(period.ordinal), observedAt: instant, value: event.value)
+            monthly[Self.seriesIndex(park, metric)].add(
+                month: Int32(period.ordinal), observedAt: instant, value: event.value)
         case .derivedRatio:
             return .invalid
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An insertion-ordered set of strings kept as one UTF-8 byte arena, with a fast 64-bit fingerprint

@@ -62,10 +62,16 @@ struct AggregationTests {
         // Months: 0.1 and 0.3; the YTD ratio is 40/200 = 0.2, their average would also be 0.2, so
         // make the months unequal in size to tell them apart.
         _ = engine.ingest(monthly("a3", "jinshan", .addedValue, 2017, 2, 300, at: february + .days(29)))
-        #expect(engine.aggregate(park: jinshan, metric: .energyIntensity, window: .ytd) == Aggregate(value: 0.1, count: 4))
-        #expect(engine.aggregate(park: jinshan, metric: .energyIntensity, window: .month) == Aggregate(value: 0.1, count: 2))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyIntensity, window: .ytd) == Aggregate(value: 0.1, count: 4))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyIntensity, window: .month) == Aggregate(value: 0.1, count: 2)
+        )
         #expect(engine.aggregate(park: jinshan, metric: .energyIntensity, window: .day) == nil)
-        #expect(PartitionEngine.affectedRatios(of: .addedValue) == [.energyIntensity, .rdIntensity, .leadingIndustryVaShare])
+        #expect(
+            PartitionEngine.affectedRatios(of: .addedValue) == [
+                .energyIntensity, .rdIntensity, .leadingIndustryVaShare,
+            ])
     }
 
     @Test func ratesWeighTheirSamples() {
@@ -73,10 +79,13 @@ struct AggregationTests {
         let at = Shanghai.instant(2017, 6, 8, 10)
         _ = engine.ingest(telemetry("a", "jinshan", .wastewaterCompliance, at, 1, weight: 3))
         _ = engine.ingest(telemetry("b", "jinshan", .wastewaterCompliance, at + .minutes(5), 0, weight: 1))
-        #expect(engine.aggregate(park: jinshan, metric: .wastewaterCompliance, window: .hours1) == Aggregate(value: 0.75, count: 2))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .wastewaterCompliance, window: .hours1)
+                == Aggregate(value: 0.75, count: 2))
         // Weight is ignored on sums.
         _ = engine.ingest(telemetry("c", "jinshan", .energyConsumption, at, 2, weight: 5))
-        #expect(engine.aggregate(park: jinshan, metric: .energyConsumption, window: .day) == Aggregate(value: 2, count: 1))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyConsumption, window: .day) == Aggregate(value: 2, count: 1))
     }
 
     @Test func gaugesTakeTheLatestObservation() {
@@ -84,7 +93,9 @@ struct AggregationTests {
         let at = Shanghai.instant(2017, 10, 30, 8)
         _ = engine.ingest(telemetry("a", "jinshan", .heatingCoverage, at, 0.9))
         _ = engine.ingest(telemetry("b", "jinshan", .heatingCoverage, at - .minutes(5), 0.5))  // older: ignored
-        #expect(engine.aggregate(park: jinshan, metric: .heatingCoverage, window: .latest) == Aggregate(value: 0.9, count: 2))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .heatingCoverage, window: .latest)
+                == Aggregate(value: 0.9, count: 2))
         _ = engine.ingest(telemetry("c", "jinshan", .heatingCoverage, at, 1))  // tie: later arrival
         #expect(engine.aggregate(park: jinshan, metric: .heatingCoverage, window: .latest)?.value == 1)
     }
@@ -94,9 +105,13 @@ struct AggregationTests {
         // 2016-12-31T23:59:59+08:00 is 15:59:59Z; 2017-01-01T00:00:00+08:00 starts a new year.
         _ = engine.ingest(telemetry("a", "jinshan", .energyConsumption, Shanghai.instant(2016, 12, 31, 23, 59, 59), 1))
         _ = engine.ingest(telemetry("b", "jinshan", .energyConsumption, Shanghai.instant(2017, 1, 1), 2))
-        #expect(engine.aggregate(park: jinshan, metric: .energyConsumption, window: .day) == Aggregate(value: 2, count: 1))
-        #expect(engine.aggregate(park: jinshan, metric: .energyConsumption, window: .ytd) == Aggregate(value: 2, count: 1))
-        #expect(engine.aggregate(park: jinshan, metric: .energyConsumption, window: .hours1) == Aggregate(value: 3, count: 2))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyConsumption, window: .day) == Aggregate(value: 2, count: 1))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyConsumption, window: .ytd) == Aggregate(value: 2, count: 1))
+        #expect(
+            engine.aggregate(park: jinshan, metric: .energyConsumption, window: .hours1)
+                == Aggregate(value: 3, count: 2))
         let december = YearMonth(year: 2016, month: 12)!
         #expect(
             engine.calendarAggregate(park: jinshan, metric: .energyConsumption, window: .month, month: december)

@@ -69,7 +69,8 @@ struct StreamCoverageTests {
                 windows[row.window.description, default: 0] += 1
                 if row.metric.kind == .derivedRatio { derivedRows += 1 }
             }
-            for park in engine.parkIDList where engine.aggregate(park: park, metric: .energyConsumption, window: .sliding(.hours(1))) != nil {
+            for park in engine.parkIDList
+            where engine.aggregate(park: park, metric: .energyConsumption, window: .sliding(.hours(1))) != nil {
                 slidingValues += 1
             }
         }

@@ -74,7 +74,8 @@ struct EventSource {
             }
             buffer.append(
                 MetricEvent(
-                    eventID: "\(parks[park].rawValue)-m\(metric.rawValue)-\(sequence)", parkID: parks[park], metric: metric,
+                    eventID: "\(parks[park].rawValue)-m\(metric.rawValue)-\(sequence)", parkID: parks[park],
+                    metric: metric,
                     observedAt: Timestamp(microseconds: micros), value: Double(random.next() % 1000) / 1000,
                     weight: 1 + Double(random.next() % 4), period: period))
             sequence += 1
