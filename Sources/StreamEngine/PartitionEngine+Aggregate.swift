@@ -25,16 +25,18 @@ extension PartitionEngine {
         switch window {
         case .sliding(let duration):
             guard kind.isTelemetry, clock != .min,
-                let ring = configuration.slidingWindows.firstIndex(of: duration),
-                ring < telemetry[series].sliding.count
+                let window = configuration.slidingWindows.firstIndex(of: duration),
+                telemetry[series].isAllocated
             else { return nil }
-            let high = clock.floorDivided(by: layout.bucketWidths[ring])
+            let rings = telemetry[series].rings
+            let high = rings.index(ring: 1 + window, of: clock)
             let low = high - Int64(layout.bucketsPerWindow) + 1
-            return telemetry[series].sliding[ring].total(from: low, through: high).aggregate(kind)
+            return rings.total(ring: 1 + window, from: low, through: high).aggregate(kind)
         case .day:
             guard kind.isTelemetry, clock != .min else { return nil }
+            let rings = telemetry[series].rings
             let day = configuration.zone.localDay(of: Timestamp(microseconds: clock))
-            return telemetry[series].days.total(from: day, through: day).aggregate(kind)
+            return rings.total(ring: 0, from: day, through: day).aggregate(kind)
         case .latest:
             switch kind {
             case .telemetryGauge: return telemetry[series].latest.aggregate(kind)

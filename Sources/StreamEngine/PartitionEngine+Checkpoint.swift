@@ -65,13 +65,13 @@ extension PartitionEngine {
             out.signed(Int64(month.month))
             Self.write(month.tally, to: &out)
         }
-        for ring in [series.days] + series.sliding {
-            let used = ring.buckets.indices.filter { ring.buckets[$0].index != .min }
+        for ring in 0..<series.rings.ringCount {
+            let used = series.rings.usedSlots(ring: ring)
             out.count(used.count)
-            for slot in used {
+            for (slot, bucket) in used {
                 out.count(slot)
-                out.signed(ring.buckets[slot].index)
-                Self.write(ring.buckets[slot].tally, to: &out)
+                out.signed(bucket.index)
+                Self.write(bucket.tally, to: &out)
             }
         }
     }

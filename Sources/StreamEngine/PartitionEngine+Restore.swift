@@ -117,26 +117,17 @@ extension PartitionEngine {
             }
             series.months.append(MonthTally(month: month, tally: try Self.readTally(&input)))
         }
-        series.days = try Self.readRing(&input, like: series.days)
-        for ring in series.sliding.indices {
-            series.sliding[ring] = try Self.readRing(&input, like: series.sliding[ring])
+        for ring in 0..<series.rings.ringCount {
+            let slots = series.rings.slotCount(ring: ring)
+            for _ in 0..<(try input.count(minimumBytes: 20, limit: slots)) {
+                let slot = try input.count(limit: slots - 1)
+                let bucket = Bucket(index: try input.signed(), tally: try Self.readTally(&input))
+                guard series.rings.restore(ring: ring, slot: slot, bucket: bucket) else {
+                    throw StreamEngineError(.corrupt, "bucket \(bucket.index) in slot \(slot)")
+                }
+            }
         }
         telemetry[index] = series
-    }
-
-    private static func readRing(_ input: inout BinaryReader, like empty: BucketRing) throws(StreamEngineError)
-        -> BucketRing
-    {
-        var buckets = empty.buckets
-        for _ in 0..<(try input.count(minimumBytes: 20, limit: buckets.count)) {
-            let slot = try input.count(limit: buckets.count - 1)
-            let index = try input.signed()
-            guard buckets[slot].index == .min, Int(truncatingIfNeeded: index) & (buckets.count - 1) == slot else {
-                throw StreamEngineError(.corrupt, "bucket \(index) in slot \(slot)")
-            }
-            buckets[slot] = Bucket(index: index, tally: try readTally(&input))
-        }
-        return BucketRing(buckets: buckets, width: empty.width)
     }
 
     private static func readTally(_ input: inout BinaryReader) throws(StreamEngineError) -> Tally {

@@ -68,10 +68,10 @@ public struct PartitionEngine: Sendable {
             }
             clocks[park] = now
             let weight = event.metric.kind == .telemetryRate ? event.weight : 1
-            let (day, month) = localDate(park, instant)
+            let month = localMonth(park, instant)
             let series = Self.seriesIndex(park, metric)
             if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
-            telemetry[series].add(value: event.value, weight: weight, at: instant, month: month, day: day)
+            telemetry[series].add(value: event.value, weight: weight, at: instant, month: month)
         case .monthlyAmount, .monthlyGauge:
             guard let period = event.period else { return .invalid }
             monthly[Self.seriesIndex(park, metric)].add(
@@ -107,17 +107,17 @@ public struct PartitionEngine: Sendable {
         return index
     }
 
-    /// The local day number and month ordinal of `instant` (µs), through the park's one-day cache.
+    /// The local month ordinal of `instant` (µs), through the park's one-day cache.
     @inline(__always)
-    mutating func localDate(_ park: Int, _ instant: Int64) -> (day: Int64, month: Int32) {
+    mutating func localMonth(_ park: Int, _ instant: Int64) -> Int32 {
         let cache = dayCache[park]
         let offset = instant &- cache.start
-        if offset >= 0, offset < 86_400_000_000 { return (cache.day, cache.month) }
+        if offset >= 0, offset < 86_400_000_000 { return cache.month }
         let day = zone.localDay(of: Timestamp(microseconds: instant))
         let date = ParkZone.civil(fromDays: day)
         let month = Int32(date.year * 12 + date.month - 1)
-        dayCache[park] = LocalDayCache(start: zone.startOfDay(day).microseconds, day: day, month: month)
-        return (day, month)
+        dayCache[park] = LocalDayCache(start: zone.startOfDay(day).microseconds, month: month)
+        return month
     }
 
     static let metricCount = Metric.allCases.count
@@ -157,9 +157,8 @@ public struct PartitionEngine: Sendable {
     }
 }
 
-/// A park's latest local day: its first instant (µs), day number and month ordinal.
+/// A park's latest local day: its first instant (µs) and month ordinal.
 struct LocalDayCache: Hashable, Sendable {
     var start: Int64 = .max
-    var day: Int64 = 0
     var month: Int32 = 0
 }

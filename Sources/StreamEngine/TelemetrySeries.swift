@@ -4,10 +4,9 @@
 struct TelemetrySeries: Hashable, Sendable {
     /// One tally per calendar month (park zone) that has data, oldest first.
     var months: [MonthTally] = []
-    /// Local days (day number = bucket index); allocated with the first event.
-    var days = BucketRing(minimumSlots: 0, width: 86_400_000_000)
-    /// One ring per configured sliding window, same order as `EngineConfiguration.slidingWindows`.
-    var sliding: [BucketRing] = []
+    /// Ring 0: local days (day number = bucket index); ring `1 + i`: sliding window `i` of
+    /// `EngineConfiguration.slidingWindows`. Allocated with the first event.
+    var rings = BucketRings()
     /// Every accepted event: the `latest` window of a gauge.
     var latest = Tally()
 
@@ -15,21 +14,17 @@ struct TelemetrySeries: Hashable, Sendable {
     var isEmpty: Bool { latest.count == 0 }
 
     /// Whether the rings are allocated (on the first event, so unused metrics cost little).
-    var isAllocated: Bool { days.slotCount > 0 }
+    var isAllocated: Bool { rings.isAllocated }
 
     mutating func allocate(_ layout: SeriesLayout) {
-        days = BucketRing(minimumSlots: layout.daysKept, width: 86_400_000_000)
-        sliding = layout.bucketWidths.map { BucketRing(minimumSlots: layout.bucketsPerWindow, width: $0) }
+        rings = BucketRings(layout: layout)
     }
 
-    /// Adds an accepted event observed at `instant` (µs), in local `day` and `month` (ordinal).
+    /// Adds an accepted event observed at `instant` (µs), in local month `month` (ordinal).
     @inline(__always)
-    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32, day: Int64) {
+    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32) {
         latest.add(value: value, weight: weight, at: instant)
-        days.add(index: day, value: value, weight: weight, at: instant)
-        for ring in sliding.indices {
-            sliding[ring].add(at: instant, value: value, weight: weight)
-        }
+        rings.add(at: instant, value: value, weight: weight)
         if let last = months.indices.last, months[last].month == month {
             months[last].tally.add(value: value, weight: weight, at: instant)
             return
@@ -79,8 +74,10 @@ struct SeriesLayout: Hashable, Sendable {
     var bucketWidths: [Int64]
     var bucketsPerWindow: Int
     var daysKept: Int
+    var zoneOffset: Int64
 
     init(_ configuration: EngineConfiguration) {
+        zoneOffset = Int64(configuration.zone.utcOffsetSeconds) * 1_000_000
         bucketWidths = configuration.bucketWidths
         bucketsPerWindow = max(1, configuration.bucketsPerWindow)
         daysKept = configuration.daysKept
