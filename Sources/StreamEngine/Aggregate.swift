@@ -7,6 +7,7 @@ public struct Aggregate: Hashable, Sendable {
     /// (its value being the latest of them); a monthly metric counts one event per period.
     public var count: Int64
 
+    /// An aggregate of `value` over `count` counting events.
     public init(value: Double, count: Int64) {
         self.value = value
         self.count = count

@@ -2,7 +2,9 @@ import ParkMetrics
 
 /// One line of the replay aggregates table: a park × metric × calendar window × month.
 public struct AggregateRow: Hashable, Sendable {
+    /// The park (CSV `park_id`).
     public var parkID: ParkID
+    /// The metric, derived ratios included (CSV `metric`).
     public var metric: Metric
     /// `.month`, `.ytd` or `.yoy`.
     public var window: Window
@@ -10,8 +12,10 @@ public struct AggregateRow: Hashable, Sendable {
     public var month: YearMonth
     /// The first instant of the next month in the park's zone (the CSV's `window_end`).
     public var windowEnd: Timestamp
+    /// The value and count (CSV `value`, `count`).
     public var aggregate: Aggregate
 
+    /// A row as given; `AggregateTable` sorts rows.
     public init(
         parkID: ParkID, metric: Metric, window: Window, month: YearMonth, windowEnd: Timestamp, aggregate: Aggregate
     ) {

@@ -14,10 +14,12 @@ public struct StreamEngineError: Error, Hashable, Sendable, CustomStringConverti
         case corrupt
     }
 
+    /// The kind of failure.
     public var code: Code
     /// What was wrong, for people.
     public var reason: String
 
+    /// An error of `code`, explained by `reason`.
     public init(_ code: Code, _ reason: String) {
         self.code = code
         self.reason = reason
@@ -28,5 +30,6 @@ public struct StreamEngineError: Error, Hashable, Sendable, CustomStringConverti
     /// Always: the state cannot be used; fall back to an older checkpoint or a replay.
     public var isFatal: Bool { true }
 
+    /// `code: reason`.
     public var description: String { "\(code.rawValue): \(reason)" }
 }
