@@ -54,7 +54,7 @@ public struct PartitionEngine: Sendable {
 
     /// Applies one validated event and says what happened to it.
     @inline(__always)
-    public mutating func ingest(_ event: MetricEvent) -> IngestOutcome {
+    public mutating func ingest(_ event: borrowing MetricEvent) -> IngestOutcome {
         let park = parkIndex(event.parkID)
         let instant = event.observedAt.microseconds
         let metric = Int(event.metric.rawValue)
