@@ -9,6 +9,7 @@ public enum IngestOutcome: UInt8, Hashable, Sendable {
     /// DLQ with reason `late`.
     case late
     /// The event breaks the contract in a way `MetricEvent` cannot express (a derived metric, a
-    /// monthly metric without `period`); nothing changed. Decoded events never get this.
+    /// monthly metric without `period`, a telemetry metric with one); nothing changed, and its park
+    /// is not registered. Decoded events never get this.
     case invalid
 }

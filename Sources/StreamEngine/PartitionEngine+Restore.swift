@@ -67,7 +67,7 @@ extension PartitionEngine {
 
     private mutating func readPark(_ input: inout BinaryReader) throws(StreamEngineError) {
         let text = try input.string(limit: 64)
-        guard let id = ParkID(rawValue: text), parkIDs.position(of: text) == nil else {
+        guard let id = ParkID(rawValue: text), parkTable.position(of: text) == nil else {
             throw StreamEngineError(.corrupt, "bad or repeated park id \"\(text)\"")
         }
         let park = parkIndex(id)

@@ -13,7 +13,7 @@ import ParkMetrics
 ///
 /// Hook for rules (issue 5): after `ingest(_:)` returns `.accepted`, call
 /// `aggregate(park:metric:window:)` for each rule on the event's park and metric (and on the
-/// derived ratios in `Metric.affectedRatios`), and evaluate at the event's `observed_at`; sliding
+/// derived ratios in `PartitionEngine.affectedRatios(of:)`), and evaluate at the event's `observed_at`; sliding
 /// and `day` windows end at the park's clock, which an out-of-order event does not move back.
 /// Completeness rules run on `streamTime`.
 public struct PartitionEngine: Sendable {
@@ -25,7 +25,7 @@ public struct PartitionEngine: Sendable {
     /// `allowedLateness` in µs.
     let lateness: Int64
     /// Park ids, interned: a park's position here is its park index.
-    var parkIDs = StringSet()
+    var parkTable = StringSet()
     /// Per park index: the park.
     var ids: [ParkID] = []
     /// Per park index: its clock, the latest accepted telemetry `observed_at` (µs); `Int64.min`
@@ -55,10 +55,12 @@ public struct PartitionEngine: Sendable {
     /// Applies one validated event and says what happened to it.
     @inline(__always)
     public mutating func ingest(_ event: borrowing MetricEvent) -> IngestOutcome {
+        let kind = event.metric.kind
+        guard kind != .derivedRatio, kind.isMonthly == (event.period != nil) else { return .invalid }
         let park = parkIndex(event.parkID)
         let instant = event.observedAt.microseconds
         let metric = Int(event.metric.rawValue)
-        switch event.metric.kind {
+        switch kind {
         case .telemetryRate, .telemetrySum, .telemetryGauge:
             let clock = clocks[park]
             if clock != .min, instant < clock - lateness { return .late }
@@ -67,24 +69,21 @@ public struct PartitionEngine: Sendable {
                 return .duplicate
             }
             clocks[park] = now
-            let weight = event.metric.kind == .telemetryRate ? event.weight : 1
+            let weight = kind == .telemetryRate ? event.weight : 1
             let month = localMonth(park, instant)
             let series = Self.seriesIndex(park, metric)
             if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
             telemetry[series].add(value: event.value, weight: weight, at: instant, month: month)
-        case .monthlyAmount, .monthlyGauge:
-            guard let period = event.period else { return .invalid }
-            monthly[Self.seriesIndex(park, metric)].add(
-                month: Int32(period.ordinal), observedAt: instant, value: event.value)
-        case .derivedRatio:
-            return .invalid
+        case .monthlyAmount, .monthlyGauge, .derivedRatio:
+            let period = event.period.map { Int32($0.ordinal) } ?? 0
+            monthly[Self.seriesIndex(park, metric)].add(month: period, observedAt: instant, value: event.value)
         }
         if instant > streamClock { streamClock = instant }
         return .accepted
     }
 
     /// Applies a batch of events in order, appending one outcome per event to `outcomes`: the same
-    /// as calling `ingest(_:)` for each, without copying the events.
+    /// as calling `ingest(_:)` for each.
     public mutating func ingest(contentsOf events: [MetricEvent], outcomes: inout [IngestOutcome]) {
         outcomes.reserveCapacity(outcomes.count + events.count)
         for index in events.indices {
@@ -95,7 +94,7 @@ public struct PartitionEngine: Sendable {
     /// The index of a park, adding it on first sight.
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
-        let (inserted, index) = parkIDs.insert(id.rawValue)
+        let (inserted, index) = parkTable.insert(id.rawValue)
         if inserted {
             ids.append(id)
             clocks.append(.min)
@@ -150,10 +149,10 @@ public struct PartitionEngine: Sendable {
     public var rememberedEventIDs: Int { dedups.reduce(0) { $0 + $1.count } }
 
     /// The parks seen so far, in order of first appearance.
-    public var parkIDList: [ParkID] { ids }
+    public var parks: [ParkID] { ids }
 
     func existingIndex(_ id: ParkID) -> Int? {
-        parkIDs.position(of: id.rawValue)
+        parkTable.position(of: id.rawValue)
     }
 }
 

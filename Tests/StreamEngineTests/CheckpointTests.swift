@@ -28,7 +28,7 @@ struct CheckpointTests {
         #expect(restored.checkpoint() == uninterrupted.checkpoint(), "seed \(seed) split \(split)")
         #expect(restored.aggregateTable() == uninterrupted.aggregateTable())
         #expect(restored.streamTime == uninterrupted.streamTime)
-        for park in uninterrupted.parkIDList {
+        for park in uninterrupted.parks {
             #expect(restored.watermark(of: park) == uninterrupted.watermark(of: park))
             for metric in Metric.allCases {
                 for window in OraclePropertyTests.windows {

@@ -64,6 +64,19 @@ struct EventTimeTests {
         #expect(engine.rememberedEventIDs >= 600)
     }
 
+    @Test func contractBreakersAreInvalidAndChangeNothing() {
+        var engine = PartitionEngine()
+        #expect(engine.ingest(telemetry("a", "jinshan", .energyIntensity, noon, 1)) == .invalid)
+        var noPeriod = monthly("b", "jinshan", .addedValue, 2017, 5, 1, at: noon)
+        noPeriod.period = nil
+        #expect(engine.ingest(noPeriod) == .invalid)
+        var withPeriod = telemetry("c", "jinshan", .energyConsumption, noon, 1)
+        withPeriod.period = YearMonth(year: 2017, month: 6)
+        #expect(engine.ingest(withPeriod) == .invalid)
+        #expect(engine.parks.isEmpty)
+        #expect(engine.streamTime == nil)
+    }
+
     @Test func zeroLatenessStillDeduplicates() {
         var engine = PartitionEngine(configuration: EngineConfiguration(allowedLateness: .zero))
         let event = telemetry("a", "jinshan", .energyConsumption, noon, 1)

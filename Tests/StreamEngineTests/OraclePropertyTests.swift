@@ -23,12 +23,12 @@ struct OraclePropertyTests {
             #expect(outcome == expected, "seed \(seed) event \(position) \(event.eventID)")
             if checkpoints.remove(position) != nil { compareLive(engine, oracle, seed: seed) }
         }
-        let parks = engine.parkIDList
+        let parks = engine.parks
         #expect(engine.aggregateTable().rows == oracle.table(parks: parks), "seed \(seed)")
     }
 
     private func compareLive(_ engine: PartitionEngine, _ oracle: Oracle, seed: UInt64) {
-        for park in engine.parkIDList {
+        for park in engine.parks {
             for metric in Metric.allCases {
                 for window in Self.windows {
                     var span: (Int64, Int64)?
@@ -69,7 +69,7 @@ struct StreamCoverageTests {
                 windows[row.window.description, default: 0] += 1
                 if row.metric.kind == .derivedRatio { derivedRows += 1 }
             }
-            for park in engine.parkIDList
+            for park in engine.parks
             where engine.aggregate(park: park, metric: .energyConsumption, window: .sliding(.hours(1))) != nil {
                 slidingValues += 1
             }
