@@ -118,5 +118,12 @@ struct EngineBench {
             }
         }
         print("accepted \(outcomes[0]), duplicate \(outcomes[1]), late \(outcomes[2]), invalid \(outcomes[3])")
+        var bytes: [UInt8] = []
+        let write = ContinuousClock().measure { bytes = engine.checkpoint() }
+        var restored: PartitionEngine?
+        let read = ContinuousClock().measure { restored = try? PartitionEngine(checkpoint: bytes) }
+        print(
+            "checkpoint: \(bytes.count / 1024) KiB, written in \(write), restored in \(read)"
+                + (restored == nil ? " (restore FAILED)" : ""))
     }
 }
