@@ -15,6 +15,10 @@ public struct AggregateTable: Hashable, Sendable {
     }
 
     /// The rows of both tables (e.g. of two partitions, whose parks are disjoint), in table order.
+    ///
+    /// Every aggregate depends only on its own park's events (watermarks, dedup and windows are
+    /// per park), so one engine fed a whole file gives the same table as one engine per partition,
+    /// merged: replay needs the partitions only for completeness rules, which use stream time.
     public func merged(with other: AggregateTable) -> AggregateTable {
         AggregateTable(rows: rows + other.rows, zone: zone)
     }

@@ -48,6 +48,20 @@ struct AggregateTableTests {
         #expect(engine.aggregateTable().csv == expected)
     }
 
+    @Test("partitioned by park and merged == one engine", arguments: [UInt64(5), 6, 7])
+    func partitionsMergeToTheWhole(seed: UInt64) {
+        var generator = StreamGenerator(seed: seed)
+        let events = generator.stream(count: 300)
+        var whole = PartitionEngine()
+        var partitions = [PartitionEngine(), PartitionEngine()]
+        for event in events {
+            let outcome = whole.ingest(event)
+            #expect(partitions[event.parkID.rawValue == "jinshan" ? 0 : 1].ingest(event) == outcome)
+        }
+        let merged = partitions[0].aggregateTable().merged(with: partitions[1].aggregateTable())
+        #expect(merged.csv == whole.aggregateTable().csv)
+    }
+
     @Test func mergingPartitionsSorts() {
         var left = PartitionEngine()
         var right = PartitionEngine()
