@@ -5,8 +5,7 @@
 /// window the ring answers).
 ///
 /// One flat array (not one per ring) and power-of-two slot counts keep the per-event cost to a
-/// few cache lines and no division: each ring caches its latest bucket, and an event a few
-/// buckets away steps from it instead of dividing.
+/// few cache lines, and each ring caches its latest bucket, so an in-order event costs no division.
 struct BucketRings: Hashable, Sendable {
     /// Every ring's slots, back to back; `index == Int64.min` marks a slot never used.
     private(set) var buckets: [Bucket] = []
@@ -115,28 +114,17 @@ struct RingCursor: Hashable, Sendable {
         self.shift = shift
     }
 
-    /// The bucket index of `instant`, stepping from the cached bucket when it is near.
+    /// The bucket index of `instant`: the cached latest bucket for in-order events, one division
+    /// for the rest. The cache keeps the latest bucket, so an out-of-order event does not evict it.
     @inline(__always)
     mutating func place(_ instant: Int64) -> Int64 {
-        var offset = instant &+ shift &- cachedStart
-        if cachedIndex != .min, offset >= 0, offset < width { return cachedIndex }
-        if cachedIndex != .min, offset > -4 * width, offset < 4 * width {
-            var index = cachedIndex
-            while offset < 0 {
-                index -= 1
-                offset += width
-            }
-            while offset >= width {
-                index += 1
-                offset -= width
-            }
-            cachedIndex = index
-            cachedStart = instant &+ shift &- offset
-            return index
-        }
+        let offset = instant &+ shift &- cachedStart
+        if offset >= 0, offset < width, cachedIndex != .min { return cachedIndex }
         let index = (instant + shift).floorDivided(by: width)
-        cachedIndex = index
-        cachedStart = index &* width
+        if index > cachedIndex {
+            cachedIndex = index
+            cachedStart = index &* width
+        }
         return index
     }
 }
