@@ -25,7 +25,10 @@ public enum Window: Hashable, Sendable, CustomStringConvertible {
         case "yoy": self = .yoy
         case "latest": self = .latest
         default:
-            guard let unit = text.last, let count = Int64(text.dropLast()), count > 0 else { return nil }
+            let digits = text.utf8.dropLast()
+            guard let unit = text.last, !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }),
+                let count = Int64(text.dropLast()), count > 0
+            else { return nil }
             let seconds: Int64
             switch unit {
             case "s": seconds = 1

@@ -40,7 +40,7 @@ struct ParkZoneTests {
         }
         #expect(Window("60m") == .sliding(.seconds(3600)))
         #expect(Window("60m")?.description == "1h")
-        for bad in ["", "h", "0h", "-1h", "1w", "1.5h", "24 h", "99999999999999d"] {
+        for bad in ["", "h", "0h", "-1h", "+1h", " 1h", "1w", "1.5h", "24 h", "99999999999999d"] {
             #expect(Window(bad) == nil, "\(bad)")
         }
     }
