@@ -3,7 +3,8 @@
 public struct EngineConfiguration: Hashable, Sendable {
     /// The parks' time zone for calendar windows.
     public var zone: ParkZone
-    /// How far behind its park's latest telemetry instant an event may be and still count.
+    /// How far behind its park's latest telemetry instant an event may be and still count;
+    /// 0 … `maximumLateness` (an engine clamps it into that range).
     public var allowedLateness: Duration
     /// The sliding windows kept, each pre-aggregated in `bucketsPerWindow` buckets. A rule on a
     /// sliding window needs its duration listed here.
@@ -25,6 +26,14 @@ public struct EngineConfiguration: Hashable, Sendable {
         self.bucketsPerWindow = bucketsPerWindow
     }
 
+    /// The largest allowed lateness: 31 days (state for the `day` window grows with it).
+    public static let maximumLateness = Duration.seconds(31 * 86_400)
+
+    /// `allowedLateness` in µs, clamped to 0 … `maximumLateness`.
+    var latenessMicroseconds: Int64 {
+        min(max(0, allowedLateness.microsecondsRoundedDown), Self.maximumLateness.microsecondsRoundedDown)
+    }
+
     /// Bucket width of each sliding window, in microseconds (at least 1).
     var bucketWidths: [Int64] {
         slidingWindows.map { max(1, $0.microsecondsRoundedDown / Int64(max(1, bucketsPerWindow))) }
@@ -33,6 +42,6 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// Local days kept for the `day` window: enough that every day an accepted event can fall in
     /// (today and the days the lateness reaches back into) is still there.
     var daysKept: Int {
-        Int(allowedLateness.microsecondsRoundedDown / 86_400_000_000) + 2
+        Int(latenessMicroseconds / 86_400_000_000) + 2
     }
 }

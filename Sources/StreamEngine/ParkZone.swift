@@ -18,7 +18,7 @@ public struct ParkZone: Hashable, Sendable, CustomStringConvertible {
 
     /// Nil when the offset is beyond ±18 hours.
     public init?(utcOffsetSeconds: Int32) {
-        guard abs(utcOffsetSeconds) <= 18 * 3600 else { return nil }
+        guard (-18 * 3600...18 * 3600).contains(utcOffsetSeconds) else { return nil }
         self.utcOffsetSeconds = utcOffsetSeconds
     }
 

@@ -1,6 +1,10 @@
 import ParkMetrics
 
 extension PartitionEngine {
+    /// Restore refuses configurations beyond these, so damaged bytes cannot ask for huge rings.
+    static let maximumBucketsPerWindow: UInt64 = 4096
+    static let maximumSlidingWindows = 32
+
     /// Restores a partition from `checkpoint()` bytes, with the configuration they were written with.
     /// Continuing from the restored engine gives exactly what continuing the original would have.
     public init(checkpoint bytes: [UInt8]) throws(StreamEngineError) {
@@ -48,12 +52,17 @@ extension PartitionEngine {
             throw StreamEngineError(.corrupt, "zone offset out of range")
         }
         let lateness = try input.signed()
+        guard (0...EngineConfiguration.maximumLateness.microsecondsRoundedDown).contains(lateness) else {
+            throw StreamEngineError(.corrupt, "allowed lateness \(lateness) µs out of range")
+        }
         let buckets = try input.varint()
-        guard (1...1 << 16).contains(buckets) else {
+        guard (1...Self.maximumBucketsPerWindow).contains(buckets) else {
             throw StreamEngineError(.corrupt, "\(buckets) buckets per window")
         }
         var windows: [Duration] = []
-        for _ in 0..<(try input.count(limit: 64)) { windows.append(.microseconds(try input.signed())) }
+        for _ in 0..<(try input.count(limit: Self.maximumSlidingWindows)) {
+            windows.append(.microseconds(try input.signed()))
+        }
         var engine = PartitionEngine(
             configuration: EngineConfiguration(
                 zone: zone, allowedLateness: .microseconds(lateness), slidingWindows: windows,

@@ -47,7 +47,7 @@ public struct PartitionEngine: Sendable {
         self.configuration = configuration
         layout = SeriesLayout(configuration)
         zone = configuration.zone
-        lateness = max(0, configuration.allowedLateness.microsecondsRoundedDown)
+        lateness = configuration.latenessMicroseconds
     }
 
     // MARK: - Ingest
