@@ -16,6 +16,11 @@ extension PartitionEngine {
     ///   clock for telemetry, the latest `period` for monthly metrics, and for a derived ratio the
     ///   latest month in which both sides have data and the denominator is not 0. See
     ///   `calendarAggregate(park:metric:window:month:)` for their definitions.
+    ///   Chinese statistics publish 1–N月累计 after month N closes, so yoy compares whole months.
+    ///   A live telemetry-sum yoy during month N therefore sets a partial month N against last
+    ///   year's whole month N and rises towards its final value as the month fills; the replay
+    ///   table, built after all input, holds the final figure. Derived ratios are anchored where the
+    ///   denominator's monthly statistic has arrived, by which time the month has closed.
     /// - `latest`: gauges only, the latest value (by `observed_at`; monthly: the latest period).
     public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
         guard let park = existingIndex(park) else { return nil }
