@@ -25,7 +25,7 @@ extension PartitionEngine {
     public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
         guard let park = existingIndex(park) else { return nil }
         let kind = metric.kind
-        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        let series = seriesIndex(park, Int(metric.rawValue))
         let clock = clocks[park]
         switch window {
         case .sliding(let duration):
@@ -118,7 +118,7 @@ extension PartitionEngine {
             guard clocks[park] != .min else { return nil }
             return Int32(configuration.zone.monthOrdinal(of: Timestamp(microseconds: clocks[park])))
         case .monthlyAmount, .monthlyGauge:
-            return monthly[Self.seriesIndex(park, Int(metric.rawValue))].periods.last?.month
+            return monthly[seriesIndex(park, Int(metric.rawValue))].periods.last?.month
         case .derivedRatio:
             return derivedMonths(park, metric).last
         }
@@ -137,7 +137,7 @@ extension PartitionEngine {
 
     /// The tally of a publishable metric of a park over the months `low...high`.
     func total(_ park: Int, _ metric: Metric, fromMonth low: Int32, through high: Int32) -> Tally {
-        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        let series = seriesIndex(park, Int(metric.rawValue))
         return metric.kind.isTelemetry
             ? telemetry[series].total(fromMonth: low, through: high)
             : monthly[series].total(fromMonth: low, through: high)
@@ -145,7 +145,7 @@ extension PartitionEngine {
 
     /// The months in which a publishable metric of a park has data, oldest first.
     func monthsWithData(_ park: Int, _ metric: Metric) -> [Int32] {
-        let series = Self.seriesIndex(park, Int(metric.rawValue))
+        let series = seriesIndex(park, Int(metric.rawValue))
         return metric.kind.isTelemetry ? telemetry[series].months.map(\.month) : monthly[series].periods.map(\.month)
     }
 }

@@ -39,10 +39,10 @@ extension PartitionEngine {
                 for position in 0..<set.count { out.string(set.member(at: position)) }
             }
             for metric in Metric.allCases where metric.kind.isTelemetry {
-                writeSeries(telemetry[Self.seriesIndex(park, Int(metric.rawValue))], to: &out)
+                writeSeries(telemetry[seriesIndex(park, Int(metric.rawValue))], to: &out)
             }
             for metric in Metric.allCases where metric.kind.isMonthly {
-                let periods = monthly[Self.seriesIndex(park, Int(metric.rawValue))].periods
+                let periods = monthly[seriesIndex(park, Int(metric.rawValue))].periods
                 out.count(periods.count)
                 for period in periods {
                     out.signed(Int64(period.month))

@@ -85,7 +85,7 @@ extension PartitionEngine {
         dedups[park].current = try Self.readSet(&input)
         dedups[park].previous = try Self.readSet(&input)
         for metric in Metric.allCases where metric.kind.isTelemetry {
-            try readSeries(&input, into: Self.seriesIndex(park, Int(metric.rawValue)))
+            try readSeries(&input, into: seriesIndex(park, Int(metric.rawValue)))
         }
         for metric in Metric.allCases where metric.kind.isMonthly {
             var periods: [PeriodValue] = []
@@ -96,7 +96,7 @@ extension PartitionEngine {
             guard zip(periods, periods.dropFirst()).allSatisfy({ $0.month < $1.month }) else {
                 throw StreamEngineError(.corrupt, "periods out of order for park \(id)")
             }
-            monthly[Self.seriesIndex(park, Int(metric.rawValue))].periods = periods
+            monthly[seriesIndex(park, Int(metric.rawValue))].periods = periods
         }
     }
 

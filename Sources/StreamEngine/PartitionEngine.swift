@@ -24,6 +24,10 @@ public struct PartitionEngine: Sendable {
     let zone: ParkZone
     /// `allowedLateness` in µs.
     let lateness: Int64
+    /// `Metric.allCases.count` and each metric's kind by raw value: stored, so the hot path makes
+    /// no cross-module call and no lazy-global check.
+    let metricCount: Int
+    let kinds: [MetricKind]
     /// Park ids, interned: a park's position here is its park index.
     var parkTable = StringSet()
     /// Per park index: the park.
@@ -48,6 +52,8 @@ public struct PartitionEngine: Sendable {
         layout = SeriesLayout(configuration)
         zone = configuration.zone
         lateness = configuration.latenessMicroseconds
+        metricCount = Metric.allCases.count
+        kinds = Metric.allCases.map(\.kind)
     }
 
     // MARK: - Ingest
@@ -55,11 +61,15 @@ public struct PartitionEngine: Sendable {
     /// Applies one validated event and says what happened to it.
     @inline(__always)
     public mutating func ingest(_ event: borrowing MetricEvent) -> IngestOutcome {
-        let kind = event.metric.kind
-        guard kind != .derivedRatio, kind.isMonthly == (event.period != nil) else { return .invalid }
+        let metric = Int(event.metric.rawValue)
+        let kind = kinds[metric]
+        switch kind {
+        case .telemetryRate, .telemetrySum, .telemetryGauge: if event.period != nil { return .invalid }
+        case .monthlyAmount, .monthlyGauge: if event.period == nil { return .invalid }
+        case .derivedRatio: return .invalid
+        }
         let park = parkIndex(event.parkID)
         let instant = event.observedAt.microseconds
-        let metric = Int(event.metric.rawValue)
         switch kind {
         case .telemetryRate, .telemetrySum, .telemetryGauge:
             let clock = clocks[park]
@@ -71,12 +81,12 @@ public struct PartitionEngine: Sendable {
             clocks[park] = now
             let weight = kind == .telemetryRate ? event.weight : 1
             let month = localMonth(park, instant)
-            let series = Self.seriesIndex(park, metric)
+            let series = seriesIndex(park, metric)
             if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
             telemetry[series].add(value: event.value, weight: weight, at: instant, month: month)
         case .monthlyAmount, .monthlyGauge, .derivedRatio:
             let period = event.period.map { Int32($0.ordinal) } ?? 0
-            monthly[Self.seriesIndex(park, metric)].add(month: period, observedAt: instant, value: event.value)
+            monthly[seriesIndex(park, metric)].add(month: period, observedAt: instant, value: event.value)
         }
         if instant > streamClock { streamClock = instant }
         return .accepted
@@ -100,8 +110,8 @@ public struct PartitionEngine: Sendable {
             clocks.append(.min)
             dayCache.append(LocalDayCache())
             dedups.append(DedupWindow())
-            telemetry.append(contentsOf: repeatElement(TelemetrySeries(), count: Self.metricCount))
-            monthly.append(contentsOf: repeatElement(MonthlySeries(), count: Self.metricCount))
+            telemetry.append(contentsOf: repeatElement(TelemetrySeries(), count: metricCount))
+            monthly.append(contentsOf: repeatElement(MonthlySeries(), count: metricCount))
         }
         return index
     }
@@ -119,11 +129,9 @@ public struct PartitionEngine: Sendable {
         return month
     }
 
-    static let metricCount = Metric.allCases.count
-
     /// Position of a park × metric in `telemetry` and `monthly`.
     @inline(__always)
-    static func seriesIndex(_ park: Int, _ metric: Int) -> Int { park &* metricCount &+ metric }
+    func seriesIndex(_ park: Int, _ metric: Int) -> Int { park &* metricCount &+ metric }
 
     // MARK: - Time
 
