@@ -23,6 +23,12 @@ struct BinaryReader {
         return low | UInt16(try byte()) << 8
     }
 
+    mutating func fixed32() throws(StreamEngineError) -> UInt32 {
+        var value: UInt32 = 0
+        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
+        return value
+    }
+
     mutating func fixed64() throws(StreamEngineError) -> UInt64 {
         var value: UInt64 = 0
         for shift in stride(from: 0, to: 64, by: 8) { value |= UInt64(try byte()) << UInt64(shift) }

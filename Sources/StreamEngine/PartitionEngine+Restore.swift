@@ -22,8 +22,12 @@ extension PartitionEngine {
                 .unsupportedVersion,
                 "checkpoint format version \(version); this build reads version \(Self.checkpointVersion)")
         }
-        guard bytes.count >= magic.count + 2 + 8 else {
-            throw StreamEngineError(.truncated, "checkpoint of \(bytes.count) bytes has no checksum")
+        let declared = Int(try header.fixed32())
+        guard bytes.count >= declared else {
+            throw StreamEngineError(.truncated, "checkpoint of \(declared) bytes cut at \(bytes.count)")
+        }
+        guard bytes.count == declared, declared >= Self.checkpointHeaderSize + 8 else {
+            throw StreamEngineError(.corrupt, "\(bytes.count) bytes where the header says \(declared)")
         }
         let bodyEnd = bytes.count - 8
         var trailer = BinaryReader(bytes, from: bodyEnd)
@@ -31,16 +35,10 @@ extension PartitionEngine {
         let actual = bytes.withUnsafeBufferPointer {
             StringSet.fingerprint(UnsafeBufferPointer(rebasing: $0[..<bodyEnd]))
         }
-        var input = BinaryReader(bytes, from: magic.count + 2, to: bodyEnd)
         guard stored == actual else {
-            // A cut-off checkpoint fails the checksum too: report it as truncated when it is.
-            do {
-                _ = try Self.read(&input)
-            } catch  where error.code == .truncated {
-                throw error
-            } catch {}
             throw StreamEngineError(.checksumMismatch, "checksum mismatch over \(bodyEnd) bytes")
         }
+        var input = BinaryReader(bytes, from: Self.checkpointHeaderSize, to: bodyEnd)
         self = try Self.read(&input)
         guard input.remaining == 0 else {
             throw StreamEngineError(.corrupt, "\(input.remaining) unexpected bytes after the state")
@@ -85,7 +83,7 @@ extension PartitionEngine {
         dedups[park].current = try Self.readSet(&input)
         dedups[park].previous = try Self.readSet(&input)
         for metric in Metric.allCases where metric.kind.isTelemetry {
-            try readSeries(&input, into: seriesIndex(park, Int(metric.rawValue)))
+            try readSeries(&input, metric.kind, into: seriesIndex(park, Int(metric.rawValue)))
         }
         for metric in Metric.allCases where metric.kind.isMonthly {
             var periods: [PeriodValue] = []
@@ -110,7 +108,9 @@ extension PartitionEngine {
         return set
     }
 
-    private mutating func readSeries(_ input: inout BinaryReader, into index: Int) throws(StreamEngineError) {
+    private mutating func readSeries(_ input: inout BinaryReader, _ kind: MetricKind, into index: Int)
+        throws(StreamEngineError)
+    {
         switch try input.byte() {
         case 0: return
         case 1: break
@@ -118,30 +118,52 @@ extension PartitionEngine {
         }
         var series = TelemetrySeries()
         series.allocate(layout)
-        series.latest = try Self.readTally(&input)
-        for _ in 0..<(try input.count(minimumBytes: 20)) {
+        series.latest = try Self.readTally(&input, kind)
+        for _ in 0..<(try input.count(minimumBytes: 10)) {
             let month = Int32(clamping: try input.signed())
             guard series.months.last.map({ $0.month < month }) ?? true else {
                 throw StreamEngineError(.corrupt, "months out of order")
             }
-            series.months.append(MonthTally(month: month, tally: try Self.readTally(&input)))
+            series.months.append(MonthTally(month: month, tally: try Self.readTally(&input, kind)))
         }
         for ring in 0..<series.rings.ringCount {
-            let slots = series.rings.slotCount(ring: ring)
-            for _ in 0..<(try input.count(minimumBytes: 20, limit: slots)) {
-                let slot = try input.count(limit: slots - 1)
-                let bucket = Bucket(index: try input.signed(), tally: try Self.readTally(&input))
-                guard series.rings.restore(ring: ring, slot: slot, bucket: bucket) else {
-                    throw StreamEngineError(.corrupt, "bucket \(bucket.index) in slot \(slot)")
+            var index: Int64 = 0
+            for position in 0..<(try input.count(minimumBytes: 10, limit: series.rings.slotCount(ring: ring))) {
+                if position == 0 {
+                    index = try input.signed()
+                } else {
+                    let delta = try input.varint()
+                    guard delta > 0, delta < UInt64(Int64.max), index <= Int64.max - Int64(delta) else {
+                        throw StreamEngineError(.corrupt, "bucket indices out of order")
+                    }
+                    index += Int64(delta)
+                }
+                let bucket = Bucket(index: index, tally: try Self.readTally(&input, kind))
+                let slot = Int(truncatingIfNeeded: index) & (series.rings.slotCount(ring: ring) - 1)
+                guard bucket.tally.count > 0, series.rings.restore(ring: ring, slot: slot, bucket: bucket) else {
+                    throw StreamEngineError(.corrupt, "bucket \(index) repeats a slot or is empty")
                 }
             }
         }
         telemetry[index] = series
     }
 
-    private static func readTally(_ input: inout BinaryReader) throws(StreamEngineError) -> Tally {
-        Tally(
-            sum: try input.double(), weight: try input.double(), count: try input.signed(), lastAt: try input.signed(),
-            lastValue: try input.double())
+    /// The fields `kind` reads; the others get the values no reader looks at (see the format).
+    private static func readTally(_ input: inout BinaryReader, _ kind: MetricKind) throws(StreamEngineError) -> Tally {
+        var tally = Tally()
+        tally.count = try input.signed()
+        guard tally.count > 0 else { throw StreamEngineError(.corrupt, "tally of \(tally.count) events") }
+        switch kind {
+        case .telemetryRate:
+            tally.sum = try input.double()
+            tally.weight = try input.double()
+        case .telemetryGauge:
+            tally.lastAt = try input.signed()
+            tally.lastValue = try input.double()
+        default:
+            tally.sum = try input.double()
+            tally.weight = Double(tally.count)
+        }
+        return tally
     }
 }

@@ -16,14 +16,14 @@ struct CheckpointFuzzTests {
         for _ in 0..<1500 {
             var body = Array(original.dropLast(8))
             for _ in 0..<(1 + Int(random.next() % 4)) {
-                let position = 6 + Int(random.next() % UInt64(body.count - 6))
+                let position = 10 + Int(random.next() % UInt64(body.count - 10))
                 switch random.next() % 3 {
                 case 0: body[position] = UInt8(truncatingIfNeeded: random.next())
                 case 1: body.remove(at: position)
                 default: body.insert(UInt8(truncatingIfNeeded: random.next()), at: position)
                 }
             }
-            let resealed = body + checksum(body)
+            let resealed = seal(body)
             do {
                 let restored = try PartitionEngine(checkpoint: resealed)
                 _ = restored.aggregateTable()
@@ -38,13 +38,19 @@ struct CheckpointFuzzTests {
         var random = SplitMix64(seed: 7)
         for _ in 0..<400 {
             let length = Int(random.next() % 200)
-            let body = Array("PSEK".utf8) + [1, 0] + (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            #expect(throws: StreamEngineError.self) { try PartitionEngine(checkpoint: body + checksum(body)) }
+            let body =
+                Array("PSEK".utf8) + [1, 0, 0, 0, 0, 0]
+                + (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(throws: StreamEngineError.self) { try PartitionEngine(checkpoint: seal(body)) }
         }
     }
 
-    private func checksum(_ body: [UInt8]) -> [UInt8] {
+    /// Sets the length field and appends a valid checksum.
+    private func seal(_ body: [UInt8]) -> [UInt8] {
+        var body = body
+        let length = UInt32(body.count + 8)
+        for index in 0..<4 { body[6 + index] = UInt8(truncatingIfNeeded: length >> UInt32(8 * index)) }
         let value = body.withUnsafeBufferPointer { StringSet.fingerprint($0) }
-        return (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
+        return body + (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
     }
 }
