@@ -10,6 +10,8 @@ extension PartitionEngine {
     ///   events observed in `[⌊now/b⌋·b − (n−1)·b, now]`. That span starts inside
     ///   `(now − window, now − window + b]`, so it misses at most the events of the window's oldest
     ///   `b` (1 minute of `1h`, 24 minutes of `24h` by default) and never holds one outside it.
+    ///   (When the window is not a whole number of µs per bucket, `b` rounds down and the span
+    ///   starts up to `window − n·b` µs later still.)
     ///   The window's duration must be one of `EngineConfiguration.slidingWindows`.
     /// - `day` (telemetry only): the park's current local day.
     /// - `month`, `ytd`, `yoy` are anchored at the latest month with data: the month of the park's
@@ -30,7 +32,7 @@ extension PartitionEngine {
         switch window {
         case .sliding(let duration):
             guard kind.isTelemetry, clock != .min,
-                let window = configuration.slidingWindows.firstIndex(of: duration),
+                let window = configuration.keptWindows.firstIndex(of: duration),
                 telemetry[series].isAllocated
             else { return nil }
             let rings = telemetry[series].rings

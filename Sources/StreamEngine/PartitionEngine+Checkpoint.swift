@@ -31,9 +31,9 @@ extension PartitionEngine {
         out.fixed32(0)  // the total length, set below
         out.signed(Int64(configuration.zone.utcOffsetSeconds))
         out.signed(lateness)
-        out.count(configuration.bucketsPerWindow)
-        out.count(configuration.slidingWindows.count)
-        for window in configuration.slidingWindows { out.signed(window.microsecondsRoundedDown) }
+        out.count(configuration.bucketCount)
+        out.count(configuration.keptWindows.count)
+        for window in configuration.keptWindows { out.signed(window.microsecondsRoundedDown) }
         out.signed(streamClock)
         out.count(ids.count)
         for park in ids.indices {

@@ -1,10 +1,6 @@
 import ParkMetrics
 
 extension PartitionEngine {
-    /// Restore refuses configurations beyond these, so damaged bytes cannot ask for huge rings.
-    static let maximumBucketsPerWindow: UInt64 = 4096
-    static let maximumSlidingWindows = 32
-
     /// Restores a partition from `checkpoint()` bytes, with the configuration they were written with.
     /// Continuing from the restored engine gives exactly what continuing the original would have.
     public init(checkpoint bytes: [UInt8]) throws(StreamEngineError) {
@@ -54,11 +50,11 @@ extension PartitionEngine {
             throw StreamEngineError(.corrupt, "allowed lateness \(lateness) µs out of range")
         }
         let buckets = try input.varint()
-        guard (1...Self.maximumBucketsPerWindow).contains(buckets) else {
+        guard (1...UInt64(EngineConfiguration.maximumBucketsPerWindow)).contains(buckets) else {
             throw StreamEngineError(.corrupt, "\(buckets) buckets per window")
         }
         var windows: [Duration] = []
-        for _ in 0..<(try input.count(limit: Self.maximumSlidingWindows)) {
+        for _ in 0..<(try input.count(limit: EngineConfiguration.maximumSlidingWindows)) {
             windows.append(.microseconds(try input.signed()))
         }
         var engine = PartitionEngine(

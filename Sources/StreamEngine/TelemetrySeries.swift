@@ -79,7 +79,7 @@ struct SeriesLayout: Hashable, Sendable {
     init(_ configuration: EngineConfiguration) {
         zoneOffset = Int64(configuration.zone.utcOffsetSeconds) * 1_000_000
         bucketWidths = configuration.bucketWidths
-        bucketsPerWindow = max(1, configuration.bucketsPerWindow)
+        bucketsPerWindow = configuration.bucketCount
         daysKept = configuration.daysKept
     }
 }

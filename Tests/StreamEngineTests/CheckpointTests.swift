@@ -48,6 +48,24 @@ struct CheckpointTests {
         #expect(bytes.count < 64)
     }
 
+    @Test func outOfRangeConfigurationsStillRestore() throws {
+        let windows = (1...40).map { Duration.minutes(Int64($0)) }
+        var engine = PartitionEngine(
+            configuration: EngineConfiguration(
+                allowedLateness: .days(400), slidingWindows: windows, bucketsPerWindow: 100_000))
+        _ = engine.ingest(telemetry("a", "jinshan", .energyConsumption, Shanghai.instant(2017, 1, 1), 1))
+        let restored = try PartitionEngine(checkpoint: engine.checkpoint())
+        #expect(restored.configuration.bucketsPerWindow == EngineConfiguration.maximumBucketsPerWindow)
+        #expect(restored.configuration.slidingWindows.count == EngineConfiguration.maximumSlidingWindows)
+        #expect(restored.configuration.allowedLateness == EngineConfiguration.maximumLateness)
+        #expect(restored.checkpoint() == engine.checkpoint())
+        #expect(
+            restored.aggregate(park: park("jinshan"), metric: .energyConsumption, window: .sliding(.minutes(32))) != nil
+        )
+        #expect(
+            engine.aggregate(park: park("jinshan"), metric: .energyConsumption, window: .sliding(.minutes(33))) == nil)
+    }
+
     private func sample() -> [UInt8] {
         var generator = StreamGenerator(seed: 7)
         var engine = PartitionEngine(configuration: Self.configuration)
