@@ -65,6 +65,14 @@ extension PartitionEngine {
         return calendarAggregate(index, metric, window, month: Int32(month.ordinal))
     }
 
+    /// The latest accepted `observed_at` of a park's telemetry metric (for `absent` rules); nil for
+    /// monthly and derived metrics and before the metric's first event.
+    public func lastObserved(park: ParkID, metric: Metric) -> Timestamp? {
+        guard metric.kind.isTelemetry, let index = existingIndex(park) else { return nil }
+        let latest = telemetry[seriesIndex(index, Int(metric.rawValue))].latest
+        return latest.count > 0 ? Timestamp(microseconds: latest.lastAt) : nil
+    }
+
     /// The derived ratios that use `metric` as numerator or denominator: after an event of
     /// `metric`, rules on these may have a new value too.
     public static func affectedRatios(of metric: Metric) -> [Metric] {

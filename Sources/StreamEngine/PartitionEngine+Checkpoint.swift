@@ -10,9 +10,9 @@ import ParkMetrics
 /// metric in catalog order a presence byte and the series (latest tally, months, then the day ring
 /// and each sliding ring as its used buckets in index order: first index, then deltas), then for
 /// every monthly metric its periods; the checksum is the engine's 64-bit fingerprint of every byte
-/// before it. A tally keeps only what its metric's kind reads: a rate its count, Σ value·weight and
-/// Σ weight; a sum its count and Σ value; a gauge its count and latest instant and value. Caches are
-/// not saved: they are rebuilt.
+/// before it. A series' all-time tally is kept whole; month and bucket tallies keep only what their
+/// metric's kind reads: a rate its count, Σ value·weight and Σ weight; a sum its count and Σ value;
+/// a gauge its count and latest instant and value. Caches are not saved: they are rebuilt.
 /// A reader refuses other magics, versions it does not know, truncation (the length says so before
 /// the checksum is tried), a bad checksum and any inconsistency, with a `StreamEngineError` saying
 /// which.
@@ -67,7 +67,9 @@ extension PartitionEngine {
     private func writeSeries(_ series: TelemetrySeries, _ kind: MetricKind, to out: inout BinaryWriter) {
         guard series.isAllocated else { return out.byte(0) }
         out.byte(1)
-        Self.write(series.latest, kind, to: &out)
+        Self.write(series.latest, .telemetryRate, to: &out)
+        out.signed(series.latest.lastAt)
+        out.double(series.latest.lastValue)
         out.count(series.months.count)
         for month in series.months {
             out.signed(Int64(month.month))

@@ -114,7 +114,9 @@ extension PartitionEngine {
         }
         var series = TelemetrySeries()
         series.allocate(layout)
-        series.latest = try Self.readTally(&input, kind)
+        series.latest = try Self.readTally(&input, .telemetryRate)
+        series.latest.lastAt = try input.signed()
+        series.latest.lastValue = try input.double()
         for _ in 0..<(try input.count(minimumBytes: 10)) {
             let month = Int32(clamping: try input.signed())
             guard series.months.last.map({ $0.month < month }) ?? true else {

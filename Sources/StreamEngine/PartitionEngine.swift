@@ -15,7 +15,8 @@ import ParkMetrics
 /// `aggregate(park:metric:window:)` for each rule on the event's park and metric (and on the
 /// derived ratios in `PartitionEngine.affectedRatios(of:)`), and evaluate at the event's `observed_at`; sliding
 /// and `day` windows end at the park's clock, which an out-of-order event does not move back.
-/// Completeness rules run on `streamTime`.
+/// Completeness rules run on `streamTime`: `absent` compares it with `lastObserved(park:metric:)`,
+/// `due_day` asks `calendarAggregate(park:metric:window:month:)` whether a month has arrived.
 public struct PartitionEngine: Sendable {
     /// How time is cut; fixed for the engine's life and saved in checkpoints.
     public let configuration: EngineConfiguration

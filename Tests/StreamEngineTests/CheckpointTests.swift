@@ -31,6 +31,9 @@ struct CheckpointTests {
         for park in uninterrupted.parks {
             #expect(restored.watermark(of: park) == uninterrupted.watermark(of: park))
             for metric in Metric.allCases {
+                #expect(
+                    restored.lastObserved(park: park, metric: metric)
+                        == uninterrupted.lastObserved(park: park, metric: metric))
                 for window in OraclePropertyTests.windows {
                     #expect(
                         restored.aggregate(park: park, metric: metric, window: window)

@@ -19,6 +19,8 @@ struct EventTimeTests {
         #expect(before == Aggregate(value: 6, count: 2))
         // Another park has its own watermark; another metric of the same park shares it.
         #expect(engine.ingest(telemetry("c", "baoshan", .energyConsumption, behind, 1)) == .accepted)
+        #expect(engine.lastObserved(park: park("jinshan"), metric: .energyConsumption) == noon)
+        #expect(engine.lastObserved(park: park("jinshan"), metric: .wastewaterCompliance) == nil)
         #expect(engine.ingest(telemetry("d", "jinshan", .wastewaterCompliance, behind, 1)) == .late)
     }
 
