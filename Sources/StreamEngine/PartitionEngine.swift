@@ -13,8 +13,8 @@ import ParkMetrics
 ///
 /// Hook for rules (issue 5): after `ingest(_:)` returns `.accepted`, call
 /// `aggregate(park:metric:window:)` for each rule on the event's park and metric (and on the
-/// derived ratios in `PartitionEngine.affectedRatios(of:)`), and evaluate at the event's `observed_at`; sliding
-/// and `day` windows end at the park's clock, which an out-of-order event does not move back.
+/// derived ratios in `affectedRatios(of:)`), and evaluate at the event's `observed_at`; sliding and
+/// `day` windows end at the park's clock, which an out-of-order event does not move back.
 /// Completeness rules run on `streamTime`: `absent` compares it with `lastObserved(park:metric:)`,
 /// `due_day` asks `calendarAggregate(park:metric:window:month:)` whether a month has arrived.
 public struct PartitionEngine: Sendable {
