@@ -71,6 +71,11 @@ let package = Package(
             dependencies: ["ParkMetrics"],
             path: "bench/Sources/parkstream-bench"
         ),
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["ParkMetrics", "StreamEngine"],
+            path: "bench/Sources/engine-bench"
+        ),
 
         // MARK: - Tests
         .testTarget(
