@@ -76,9 +76,9 @@ enum RuleParser {
         guard case .mapping(let mapping) = node else {
             throw FieldParser.error("rule \(number): expected a mapping of fields", at: node)
         }
-        // Field names are checked after the id, so that the message can name the rule.
-        let loose = try FieldMap(mapping, allowed: nil, context: "rule \(number)")
-        guard let idNode = loose["id"] else {
+        // Field names are checked after the id, so that the messages can name the rule.
+        let idNode = mapping.first { $0.key.scalar?.string == "id" }?.value
+        guard let idNode else {
             throw FieldParser.error("rule \(number): id: required", at: node)
         }
         guard case .scalar(let scalar) = idNode, isValidID(scalar.string) else {
