@@ -9,7 +9,8 @@ struct AlertEventTests {
         var transition = AlertTransition(
             ruleID: "wastewater-compliance-24h", parkID: Fixtures.jinshan, metric: .wastewaterCompliance, window: "24h",
             state: .firing, severity: .critical, value: 0.912, threshold: 0.95, condition: "< 0.95",
-            startedAt: Fixtures.time("2017-06-08T10:00:00+08:00"), eventTime: Fixtures.time("2017-06-08T11:00:00+08:00"))
+            startedAt: Fixtures.time("2017-06-08T10:00:00+08:00"), eventTime: Fixtures.time("2017-06-08T11:00:00+08:00")
+        )
         if state == .resolved {
             transition.state = .resolved
             transition.value = 0.97
@@ -39,7 +40,8 @@ struct AlertEventTests {
             transition: Self.example(state: .resolved), source: .file(path: "data/\"june\"\n.ndjson", line: 7))
         let json = event.canonicalJSON()
         #expect(json.contains(#""state":"resolved""#))
-        #expect(json.contains(#""resolved_at":"2017-06-08T15:30:00.5+08:00","event_time":"2017-06-08T15:30:00.5+08:00""#))
+        #expect(
+            json.contains(#""resolved_at":"2017-06-08T15:30:00.5+08:00","event_time":"2017-06-08T15:30:00.5+08:00""#))
         #expect(json.hasSuffix(#""source":{"file":"data/\"june\"\n.ndjson","line":7}}"#))
         #expect(event.summary.hasSuffix("(rule wastewater-compliance-24h, resolved)"))
     }
@@ -47,7 +49,8 @@ struct AlertEventTests {
     @Test("JSON round trip through Foundation's JSONSerialization, and byte stability")
     func roundTrip() throws {
         for transition in [Self.example(), Self.example(state: .resolved)] {
-            let event = AlertEvent(transition: transition, source: .kafka(topic: "park.metrics", partition: 0, offset: 0))
+            let event = AlertEvent(
+                transition: transition, source: .kafka(topic: "park.metrics", partition: 0, offset: 0))
             let json = event.canonicalJSON()
             #expect(json == event.canonicalJSON())
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8))

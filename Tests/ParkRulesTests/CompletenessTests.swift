@@ -65,9 +65,13 @@ struct CompletenessTests {
         let deadline = Fixtures.time("2017-07-10T00:00:00+08:00")
         #expect(tracker.deadline(of: june) == deadline)
         #expect(tracker.advance(streamTime: Fixtures.time("2017-06-20T00:00:00+08:00")).isEmpty)
-        #expect(tracker.observe(park: Fixtures.jinshan, period: may, at: Fixtures.time("2017-06-20T09:00:00+08:00")) == nil)
-        #expect(tracker.observe(park: Fixtures.baoshan, period: may, at: Fixtures.time("2017-06-21T09:00:00+08:00")) == nil)
-        #expect(tracker.observe(park: Fixtures.baoshan, period: june, at: Fixtures.time("2017-07-05T09:00:00+08:00")) == nil)
+        #expect(
+            tracker.observe(park: Fixtures.jinshan, period: may, at: Fixtures.time("2017-06-20T09:00:00+08:00")) == nil)
+        #expect(
+            tracker.observe(park: Fixtures.baoshan, period: may, at: Fixtures.time("2017-06-21T09:00:00+08:00")) == nil)
+        #expect(
+            tracker.observe(park: Fixtures.baoshan, period: june, at: Fixtures.time("2017-07-05T09:00:00+08:00")) == nil
+        )
         #expect(tracker.advance(streamTime: Fixtures.time("2017-07-09T23:59:59+08:00")).isEmpty)
         let fired = tracker.advance(streamTime: Fixtures.time("2017-07-10T00:00:00+08:00"))
         #expect(fired.map(\.parkID) == [Fixtures.jinshan])
@@ -89,13 +93,17 @@ struct CompletenessTests {
     @Test("due_day: several deadlines passed at once come in order; active_from skips earlier ones")
     func dueDaySeveral() throws {
         let rule = try Fixtures.completeness(
-            "rules: [{id: r, metric: added_value, due_day: 1, parks: [qixian], active_from: '2017-03-01T00:00:00+08:00'}]")
+            "rules: [{id: r, metric: added_value, due_day: 1, parks: [qixian], active_from: '2017-03-01T00:00:00+08:00'}]"
+        )
         var tracker = try #require(DueDayTracker(rule: rule))
         #expect(tracker.advance(streamTime: Fixtures.time("2017-01-15T00:00:00+08:00")).isEmpty)
         let fired = tracker.advance(streamTime: Fixtures.time("2017-05-01T00:00:00+08:00"))
         #expect(fired.compactMap(\.period) == [2, 3, 4].compactMap { YearMonth(year: 2017, month: $0) })
-        #expect(fired.map(\.startedAt) == [Fixtures.time("2017-03-01T00:00:00+08:00"),
-            Fixtures.time("2017-04-01T00:00:00+08:00"), Fixtures.time("2017-05-01T00:00:00+08:00")])
+        #expect(
+            fired.map(\.startedAt) == [
+                Fixtures.time("2017-03-01T00:00:00+08:00"),
+                Fixtures.time("2017-04-01T00:00:00+08:00"), Fixtures.time("2017-05-01T00:00:00+08:00"),
+            ])
         #expect(Set(fired.map(\.alertID)).count == 3)
     }
 

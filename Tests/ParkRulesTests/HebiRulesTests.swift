@@ -16,7 +16,8 @@ struct HebiRulesTests {
         let set = try RuleSet.load(path: Self.root + "/rules/hebi-2017.yaml")
         let ids = Set(set.targets.map(\.id))
         for id in [
-            "fixed-asset-investment-growth-reported", "fixed-asset-investment-growth-ytd", "added-value-growth-reported",
+            "fixed-asset-investment-growth-reported", "fixed-asset-investment-growth-ytd",
+            "added-value-growth-reported",
             "main-business-revenue-growth-reported", "wastewater-compliance-24h", "wastewater-treatment-30d",
             "solid-waste-treatment-30d", "heating-coverage-2017", "idle-assets-revitalization-2017",
             "energy-intensity-yoy",
