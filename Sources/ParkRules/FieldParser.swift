@@ -64,6 +64,13 @@ struct FieldParser {
         guard case .scalar(let scalar) = node else {
             throw Self.error("\(context): \(field): expected a condition such as \"< 0.95\"", at: node)
         }
+        let tag = scalar.tag.description
+        if tag.hasPrefix("!"), tag != "!" {
+            // `when: != 1` unquoted: YAML reads `!=` as a local tag and `1` as the value.
+            throw Self.error(
+                "\(context): \(field): write the condition in quotes (\"\(tag) \(scalar.string)\"); unquoted, YAML "
+                    + "reads \"\(tag)\" as a tag", at: node)
+        }
         guard let condition = Condition(parsing: scalar.string) else {
             throw Self.error(
                 "\(context): \(field): \"\(scalar.string)\" is not a condition (expected an operator <, <=, >, >=, ==, "

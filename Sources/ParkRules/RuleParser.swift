@@ -60,8 +60,13 @@ enum RuleParser {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { $0.text + " " } ?? ""
+            // `when: > 0.95` unquoted starts a YAML block scalar; say how to write it.
+            let hint =
+                problem.contains("block scalar") || context?.text.contains("block scalar") == true
+                ? " (quote a condition that starts with > or |, e.g. when: \"> 0.95\")" : ""
             return RuleError(
-                code: .syntax, reason: "rules file: line \(mark.line), column \(mark.column): \(prefix)\(problem)",
+                code: .syntax,
+                reason: "rules file: line \(mark.line), column \(mark.column): \(prefix)\(problem)\(hint)",
                 line: mark.line, column: mark.column)
         case .reader(let problem, let offset, _, _):
             let place = offset.map { " at byte \($0)" } ?? ""

@@ -130,6 +130,10 @@ struct RuleRefusalTests {
             "rules: [{id: x, metric: heating_coverage, window: latest, when: '< 0.95', clear: '< 0.99'}]",
             "rule \"x\": clear: \"< 0.99\" overlaps when \"< 0.95\" (a value would both fire and clear the alert)"
         ),
+        (
+            "rules:\n  - {id: x, metric: heating_coverage, window: latest, when: != 1}\n",
+            "rule \"x\": when: write the condition in quotes (\"!= 1\"); unquoted, YAML reads \"!=\" as a tag"
+        ),
         // for, severity, active_from
         (
             "rules: [{id: x, metric: heating_coverage, window: latest, when: '< 1', for: 1x}]",
@@ -259,6 +263,16 @@ struct RuleRefusalTests {
         #expect(error.code == .syntax)
         #expect(error.line != nil && error.column != nil)
         #expect(error.reason.hasPrefix("rules file: line \(error.line ?? 0), column \(error.column ?? 0): "))
+    }
+
+    @Test("an unquoted > condition is a YAML block scalar: the message says to quote it")
+    func unquotedGreater() throws {
+        let yaml = "rules:\n  - id: x\n    metric: heating_coverage\n    window: latest\n    when: > 0.95\n"
+        let error = try #require(throws: RuleError.self) { try RuleSet(yaml: yaml) }
+        #expect(error.code == .syntax)
+        #expect(error.line == 5)
+        #expect(error.reason.hasPrefix("rules file: line 5, column "))
+        #expect(error.reason.hasSuffix("(quote a condition that starts with > or |, e.g. when: \"> 0.95\")"))
     }
 
     @Test("validation errors carry the line of the offending value")
