@@ -212,4 +212,16 @@ struct AlertLifecycleTests {
             ruleID: "ww", parkID: Fixtures.jinshan, startedAt: Fixtures.plus(started, minutes: 1))
         #expect(first[0].alertID == expected)
     }
+
+    @Test("alerts that start at the same instant (events sharing a timestamp) still get distinct ids")
+    func sameInstant() throws {
+        let rule = try Fixtures.target("rules: [{id: ww, metric: wastewater_compliance, window: 24h, when: '< 0.95'}]")
+        var lifecycle = AlertLifecycle(rule: rule, park: Fixtures.jinshan)
+        let transitions = [0.9, 0.99, 0.9, 0.99, 0.9].compactMap { lifecycle.observe(value: $0, at: start) }
+        #expect(transitions.map(\.state) == [.firing, .resolved, .firing, .resolved, .firing])
+        #expect(Set(transitions.map(\.alertID)).count == 3)
+        #expect(transitions[0].alertID == AlertID.make(ruleID: "ww", parkID: Fixtures.jinshan, startedAt: start))
+        #expect(
+            transitions[2].alertID == AlertID.make(ruleID: "ww", parkID: Fixtures.jinshan, startedAt: start, repeat: 1))
+    }
 }

@@ -27,6 +27,7 @@ struct CompletenessTests {
         // Still silent: no repeat.
         #expect(tracker.advance(streamTime: Fixtures.plus(ten, minutes: 170)).isEmpty)
         #expect(tracker.firingParks == [Fixtures.jinshan])
+        #expect(tracker.observe(park: Fixtures.jinshan, at: Fixtures.plus(ten, minutes: -5)) == nil)  // old: no news
         let resolvedTransition = tracker.observe(park: Fixtures.jinshan, at: Fixtures.plus(ten, minutes: 210))
         let resolved = try #require(resolvedTransition)
         #expect(resolved.state == .resolved)
