@@ -7,7 +7,6 @@ struct FieldParser {
     let context: String
     let fields: FieldMap
 
-    static let durationExamples = "(e.g. 30m, 24h, 7d)"
     static let parkPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
 
     /// An ``RuleError/Code/invalid`` error, with the node's line and column when known.

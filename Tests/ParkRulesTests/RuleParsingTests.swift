@@ -66,6 +66,18 @@ struct RuleParsingTests {
         #expect(jinshan.window == "24h")
     }
 
+    @Test("an empty rule list is a valid file; targets are found by metric, derived ratios included")
+    func lookups() throws {
+        #expect(try RuleSet(yaml: "rules: []\n") == RuleSet())
+        let set = try RuleSet(
+            yaml: Self.architectureExample + "\n  - {id: e, metric: energy_intensity, window: ytd, when: '> 1'}")
+        #expect(
+            set.targets(for: .wastewaterCompliance, park: Fixtures.jinshan).map(\.id) == ["wastewater-compliance-24h"])
+        #expect(set.targets(affectedBy: .addedValue, park: Fixtures.jinshan).map(\.id) == ["e"])
+        #expect(set.targets(affectedBy: .energyConsumption, park: Fixtures.jinshan).map(\.id) == ["e"])
+        #expect(set.metrics.contains(.energyIntensity))
+    }
+
     @Test("completeness rules parse")
     func completeness() throws {
         let set = try RuleSet(
