@@ -4,7 +4,8 @@ import ParkMetrics
 ///
 /// For each applicable park it keeps the latest `observed_at` of the rule's metric. When the
 /// partition's stream time (its max `observed_at`) passes `last seen + absent`, the alert fires;
-/// the next event of that park and metric resolves it.
+/// the next event of that park and metric observed after the last one seen resolves it (an older
+/// one is not news, and would give the next alert the same start and id).
 ///
 /// - Parks are known once one of their events of the metric was observed; parks named in `parks`
 ///   are known from the tracker's first stream time (as if last seen then), so a park that never
@@ -41,13 +42,15 @@ public struct AbsenceTracker: Hashable, Sendable {
             parks[park] = ParkState(lastSeen: time)
             return nil
         }
+        // An event older than the last one seen is not news: it neither ends a silence nor moves it.
+        guard time > state.lastSeen else { return nil }
         var transition: AlertTransition?
         if let firing = state.firing {
             let gap = Double(time.microseconds - state.lastSeen.microseconds) / 1_000_000
             transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
             state.firing = nil
         }
-        state.lastSeen = max(state.lastSeen, time)
+        state.lastSeen = time
         parks[park] = state
         return transition
     }

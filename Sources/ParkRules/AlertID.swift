@@ -7,12 +7,15 @@ import ParkMetrics
 /// decimal count of microseconds since the epoch (zone-free), printed as 16 lowercase hex digits.
 /// Neither rule ids nor park ids contain `/`, so different triples give different inputs. The
 /// firing and the resolved event of one alert share its id; a later alert of the same rule and park
-/// starts later, so it gets another.
+/// starts later, so it gets another. Only when events share a timestamp can an alert start at the
+/// very instant an earlier one of the same rule and park started (fired and resolved at once); the
+/// k-th such repeat (k ≥ 1) appends `"/" + k` to the input, so ids stay unique and deterministic.
 public enum AlertID {
-    /// The id of the alert of `ruleID` on `parkID` that started at `startedAt`.
-    public static func make(ruleID: String, parkID: ParkID, startedAt: Timestamp) -> String {
+    /// The id of the alert of `ruleID` on `parkID` that started at `startedAt` (`repeat`: see above).
+    public static func make(ruleID: String, parkID: ParkID, startedAt: Timestamp, repeat: Int = 0) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let input = ruleID + "/" + parkID.rawValue + "/" + String(startedAt.microseconds)
+        var input = ruleID + "/" + parkID.rawValue + "/" + String(startedAt.microseconds)
+        if `repeat` > 0 { input += "/" + String(`repeat`) }
         for byte in input.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3

@@ -38,6 +38,9 @@ public struct AlertLifecycle: Hashable, Sendable {
     public private(set) var phase: Phase = .inactive
     /// The latest event time observed.
     public private(set) var clock: Timestamp?
+    /// The start of the latest alert fired, and how many earlier alerts started at that same instant.
+    private var lastStart: Timestamp?
+    private var lastStartRepeats = 0
 
     /// A machine for `target`, inactive.
     public init(target: ParkTarget) {
@@ -82,10 +85,13 @@ public struct AlertLifecycle: Hashable, Sendable {
 
     private mutating func fireIfDue(value: Double, since: Timestamp, now: Timestamp) -> AlertTransition? {
         guard now.microseconds - since.microseconds >= target.forDuration.microseconds else { return nil }
+        let repeats = lastStart == since ? lastStartRepeats + 1 : 0
+        lastStart = since
+        lastStartRepeats = repeats
         let transition = AlertTransition(
             ruleID: target.ruleID, parkID: target.parkID, metric: target.metric, window: target.window,
             state: .firing, severity: target.severity, value: value, threshold: target.when.threshold,
-            condition: target.when.description, startedAt: since, eventTime: now)
+            condition: target.when.description, startedAt: since, eventTime: now, repeat: repeats)
         phase = .firing(transition)
         return transition
     }

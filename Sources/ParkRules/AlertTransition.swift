@@ -39,13 +39,14 @@ public struct AlertTransition: Hashable, Sendable {
     /// For `due_day` alerts, the month whose statistic is missing.
     public var period: YearMonth?
 
-    /// Makes a transition from its parts; `alertID` is derived from rule, park and start.
+    /// Makes a transition from its parts; `alertID` is derived from rule, park and start
+    /// (`repeat`: the k-th alert of the same rule and park starting at the same instant, see ``AlertID``).
     public init(
         ruleID: String, parkID: ParkID, metric: Metric, window: String, state: State, severity: Severity,
         value: Double, threshold: Double, condition: String, startedAt: Timestamp, eventTime: Timestamp,
-        resolvedAt: Timestamp? = nil, period: YearMonth? = nil
+        resolvedAt: Timestamp? = nil, period: YearMonth? = nil, repeat: Int = 0
     ) {
-        self.alertID = AlertID.make(ruleID: ruleID, parkID: parkID, startedAt: startedAt)
+        self.alertID = AlertID.make(ruleID: ruleID, parkID: parkID, startedAt: startedAt, repeat: `repeat`)
         self.ruleID = ruleID
         self.parkID = parkID
         self.metric = metric

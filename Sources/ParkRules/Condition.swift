@@ -82,7 +82,10 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
     public func overlaps(_ other: Condition) -> Bool {
         let a = threshold
         let b = other.threshold
-        let probes = [a, b, a.nextUp, a.nextDown, b.nextUp, b.nextDown, a / 2 + b / 2, -Double.greatestFiniteMagnitude, .greatestFiniteMagnitude]
+        let probes = [
+            a, b, a.nextUp, a.nextDown, b.nextUp, b.nextDown, a / 2 + b / 2, -Double.greatestFiniteMagnitude,
+            .greatestFiniteMagnitude,
+        ]
         return probes.contains { holds($0) && other.holds($0) }
     }
 

@@ -81,7 +81,8 @@ extension FieldParser {
             guard case .mapping(let fieldsNode) = value else {
                 throw Self.error("\(inner): expected a mapping with when, clear, for or severity", at: value)
             }
-            let overrideFields = try FieldMap(fieldsNode, allowed: ["when", "clear", "for", "severity"], context: inner)
+            let overrideFields = try FieldMap(
+                fieldsNode, allowed: ["when", "clear", "for", "severity"], context: inner)
             let override = RuleOverride(
                 when: try parseCondition("when", in: overrideFields, context: inner),
                 clear: try parseCondition("clear", in: overrideFields, context: inner),

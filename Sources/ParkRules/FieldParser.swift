@@ -7,7 +7,6 @@ struct FieldParser {
     let context: String
     let fields: FieldMap
 
-    static let durationExamples = "(e.g. 30m, 24h, 7d)"
     static let parkPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
 
     /// An ``RuleError/Code/invalid`` error, with the node's line and column when known.
@@ -63,6 +62,13 @@ struct FieldParser {
         guard let node = fields[field] else { return nil }
         guard case .scalar(let scalar) = node else {
             throw Self.error("\(context): \(field): expected a condition such as \"< 0.95\"", at: node)
+        }
+        let tag = scalar.tag.description
+        if tag.hasPrefix("!"), tag != "!" {
+            // `when: != 1` unquoted: YAML reads `!=` as a local tag and `1` as the value.
+            throw Self.error(
+                "\(context): \(field): write the condition in quotes (\"\(tag) \(scalar.string)\"); unquoted, YAML "
+                    + "reads \"\(tag)\" as a tag", at: node)
         }
         guard let condition = Condition(parsing: scalar.string) else {
             throw Self.error(

@@ -6,7 +6,7 @@
 public struct RuleError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable category.
     public enum Code: String, Hashable, Sendable {
-        /// The file is not YAML (syntax), or could not be read.
+        /// The file is not YAML (syntax).
         case syntax
         /// The file is YAML but breaks the rules schema.
         case invalid
@@ -34,6 +34,9 @@ public struct RuleError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The message, as `reason`.
     public var description: String { reason }
 
-    /// A bad rules file is never worth retrying as is.
+    /// Reading may succeed later (a file being replaced); a bad rules file never does as is.
     public var isRetriable: Bool { code == .io }
+
+    /// A bad rules file stops the command that was given it: rules are never applied in part.
+    public var isFatal: Bool { code != .io }
 }

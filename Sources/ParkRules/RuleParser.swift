@@ -60,8 +60,13 @@ enum RuleParser {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { $0.text + " " } ?? ""
+            // `when: > 0.95` unquoted starts a YAML block scalar; say how to write it.
+            let hint =
+                problem.contains("block scalar") || context?.text.contains("block scalar") == true
+                ? " (quote a condition that starts with > or |, e.g. when: \"> 0.95\")" : ""
             return RuleError(
-                code: .syntax, reason: "rules file: line \(mark.line), column \(mark.column): \(prefix)\(problem)",
+                code: .syntax,
+                reason: "rules file: line \(mark.line), column \(mark.column): \(prefix)\(problem)\(hint)",
                 line: mark.line, column: mark.column)
         case .reader(let problem, let offset, _, _):
             let place = offset.map { " at byte \($0)" } ?? ""
@@ -76,9 +81,9 @@ enum RuleParser {
         guard case .mapping(let mapping) = node else {
             throw FieldParser.error("rule \(number): expected a mapping of fields", at: node)
         }
-        // Field names are checked after the id, so that the message can name the rule.
-        let loose = try FieldMap(mapping, allowed: nil, context: "rule \(number)")
-        guard let idNode = loose["id"] else {
+        // Field names are checked after the id, so that the messages can name the rule.
+        let idNode = mapping.first { $0.key.scalar?.string == "id" }?.value
+        guard let idNode else {
             throw FieldParser.error("rule \(number): id: required", at: node)
         }
         guard case .scalar(let scalar) = idNode, isValidID(scalar.string) else {
@@ -96,7 +101,9 @@ enum RuleParser {
     static func isValidID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, bytes.count <= 128, isAlnum(first) else { return false }
-        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        return bytes.allSatisfy {
+            isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     private static func isAlnum(_ byte: UInt8) -> Bool {

@@ -45,6 +45,15 @@ public struct RuleSet: Hashable, Sendable {
         targets.filter { $0.metric == metric && $0.applies(to: park) }
     }
 
+    /// The threshold rules that an event of `metric` for `park` can change: rules on `metric`
+    /// itself and rules on a derived ratio with `metric` above or below its fraction bar, in file order.
+    public func targets(affectedBy metric: Metric, park: ParkID) -> [TargetRule] {
+        targets.filter {
+            ($0.metric == metric || $0.metric.numerator == metric || $0.metric.denominator == metric)
+                && $0.applies(to: park)
+        }
+    }
+
     /// The metrics some threshold rule reads.
     public var metrics: Set<Metric> { Set(targets.map(\.metric)) }
 }
