@@ -67,7 +67,8 @@ public struct ParkZone: Hashable, Sendable, CustomStringConvertible {
     /// The offset as RFC 3339 writes it: `+08:00`.
     public var description: String {
         let minutes = Int(abs(utcOffsetSeconds)) / 60
-        return (utcOffsetSeconds < 0 ? "-" : "+") + Timestamp.pad(minutes / 60, 2) + ":" + Timestamp.pad(minutes % 60, 2)
+        return (utcOffsetSeconds < 0 ? "-" : "+") + Timestamp.pad(minutes / 60, 2) + ":"
+            + Timestamp.pad(minutes % 60, 2)
     }
 
     // MARK: - Civil calendar (proleptic Gregorian)

@@ -14,7 +14,9 @@ public struct AlertEvent: Hashable, Sendable {
     public var source: AlertSource
 
     /// An event for `transition` read from `source`, with the standard summary.
-    public init(transition: AlertTransition, source: AlertSource, offsetSeconds: Int = CivilTime.defaultOffsetSeconds) {
+    public init(
+        transition: AlertTransition, source: AlertSource, offsetSeconds: Int = Int(ParkZone.shanghai.utcOffsetSeconds)
+    ) {
         self.transition = transition
         self.summary = AlertSummary.text(for: transition, offsetSeconds: offsetSeconds)
         self.source = source
@@ -33,7 +35,7 @@ public struct AlertEvent: Hashable, Sendable {
     /// (``ShortestNumber``), times RFC 3339 in the zone `offsetSeconds` east of UTC (+08:00 by
     /// default), `resolved_at` null while firing, strings escaped minimally (`"`, `\`, control
     /// characters; everything else as UTF-8).
-    public func canonicalJSON(offsetSeconds: Int = CivilTime.defaultOffsetSeconds) -> String {
+    public func canonicalJSON(offsetSeconds: Int = Int(ParkZone.shanghai.utcOffsetSeconds)) -> String {
         let t = transition
         var json = JSONWriter()
         json.field("alert_id", string: t.alertID, first: true)
@@ -46,13 +48,13 @@ public struct AlertEvent: Hashable, Sendable {
         json.field("value", number: t.value)
         json.field("threshold", number: t.threshold)
         json.field("condition", string: t.condition)
-        json.field("started_at", string: RFC3339.format(t.startedAt, offsetSeconds: offsetSeconds))
+        json.field("started_at", string: t.startedAt.rfc3339(offsetSeconds: offsetSeconds))
         if let resolvedAt = t.resolvedAt {
-            json.field("resolved_at", string: RFC3339.format(resolvedAt, offsetSeconds: offsetSeconds))
+            json.field("resolved_at", string: resolvedAt.rfc3339(offsetSeconds: offsetSeconds))
         } else {
             json.field("resolved_at", raw: "null")
         }
-        json.field("event_time", string: RFC3339.format(t.eventTime, offsetSeconds: offsetSeconds))
+        json.field("event_time", string: t.eventTime.rfc3339(offsetSeconds: offsetSeconds))
         json.field("summary", string: summary)
         var source = JSONWriter()
         switch self.source {

@@ -8,7 +8,9 @@ import ParkMetrics
 /// `jinshan: fixed_asset_investment for 2017-06 not reported by 2017-07-10 (rule x)`.
 public enum AlertSummary {
     /// The summary of `transition`; dates in the zone `offsetSeconds` east of UTC.
-    public static func text(for transition: AlertTransition, offsetSeconds: Int = CivilTime.defaultOffsetSeconds)
+    public static func text(
+        for transition: AlertTransition, offsetSeconds: Int = Int(ParkZone.shanghai.utcOffsetSeconds)
+    )
         -> String
     {
         let t = transition
@@ -22,7 +24,7 @@ public enum AlertSummary {
             return "\(park): no \(t.metric.name) for \(duration) \(tail)"
         }
         if t.condition.hasPrefix("due_day "), let period = t.period {
-            let due = RFC3339.format(t.startedAt, offsetSeconds: offsetSeconds).prefix(10)
+            let due = t.startedAt.rfc3339(offsetSeconds: offsetSeconds).prefix(10)
             let verb = t.state == .resolved ? "reported after" : "not reported by"
             return "\(park): \(t.metric.name) for \(period) \(verb) \(due) \(tail)"
         }

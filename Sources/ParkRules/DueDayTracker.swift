@@ -26,25 +26,25 @@ public struct DueDayTracker: Hashable, Sendable {
     /// The rule watched.
     public let rule: CompletenessRule
     private let dueDay: Int
-    private let offsetSeconds: Int
+    private let zone: ParkZone
     private var known: Set<ParkID>
     private var seen: Set<Key> = []
     private var firing: [Key: AlertTransition] = [:]
     /// The latest stream time seen.
     public private(set) var streamTime: Timestamp?
 
-    /// A tracker for `rule` in the zone `offsetSeconds` east of UTC; nil unless its check is `due_day`.
-    public init?(rule: CompletenessRule, offsetSeconds: Int = CivilTime.defaultOffsetSeconds) {
+    /// A tracker for `rule` in the parks' `zone`; nil unless its check is `due_day`.
+    public init?(rule: CompletenessRule, zone: ParkZone = .shanghai) {
         guard case .dueDay(let day) = rule.check else { return nil }
         self.rule = rule
         self.dueDay = day
-        self.offsetSeconds = offsetSeconds
+        self.zone = zone
         self.known = Set(rule.parks.listed)
     }
 
     /// The deadline of `period`'s statistic: 00:00 on day N of the next month, park time.
     public func deadline(of period: YearMonth) -> Timestamp {
-        CivilTime.midnight(of: period.next, day: dueDay, offsetSeconds: offsetSeconds)
+        zone.startOfDay(ParkZone.daysFromCivil(year: period.next.year, month: period.next.month, day: dueDay))
     }
 
     /// An event of the rule's metric for `park` and `period`, observed at `time`: remembers it and
@@ -69,7 +69,7 @@ public struct DueDayTracker: Hashable, Sendable {
         streamTime = time
         var fired: [AlertTransition] = []
         // The period whose deadline is the first one after `previous`.
-        var period = YearMonth(ordinal: CivilTime.month(of: previous, offsetSeconds: offsetSeconds).ordinal - 2)
+        var period = YearMonth(ordinal: zone.monthOrdinal(of: previous) - 2)
         while deadline(of: period) <= previous { period = period.next }
         while deadline(of: period) <= time {
             let due = deadline(of: period)

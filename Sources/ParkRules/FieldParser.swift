@@ -99,7 +99,7 @@ struct FieldParser {
 
     func parseActiveFrom() throws(RuleError) -> Timestamp? {
         guard let text = try text("active_from") else { return nil }
-        guard let instant = RFC3339.parse(text) else {
+        guard let instant = Timestamp(rfc3339: text) else {
             throw fail(
                 "active_from", "\"\(text)\" is not an RFC 3339 time with an offset (e.g. 2017-10-31T00:00:00+08:00)")
         }

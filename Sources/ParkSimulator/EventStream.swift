@@ -18,7 +18,10 @@ class PeriodicStream: EventStream {
     private(set) var nextTime: Timestamp?
     private var sequence = 0
 
-    init(park: ParkProfile, source: String, from start: Timestamp, every interval: Duration, until end: Timestamp, seed: UInt64) {
+    init(
+        park: ParkProfile, source: String, from start: Timestamp, every interval: Duration, until end: Timestamp,
+        seed: UInt64
+    ) {
         self.park = park
         self.source = source
         self.interval = interval

@@ -11,7 +11,9 @@ final class MonthlyFigures: Sendable {
 
     /// Share of a year's added value in each month: the Spring Festival slows January and February,
     /// the year-end push lifts December.
-    static let seasonality: [Double] = [0.070, 0.066, 0.083, 0.083, 0.084, 0.086, 0.084, 0.084, 0.086, 0.087, 0.090, 0.097]
+    static let seasonality: [Double] = [
+        0.070, 0.066, 0.083, 0.083, 0.084, 0.086, 0.084, 0.084, 0.086, 0.087, 0.090, 0.097,
+    ]
 
     init(park: ParkProfile, historyYear: Int, seed: UInt64) {
         self.park = park

@@ -51,7 +51,8 @@ extension ParkProfile {
             "xunxian", "浚县产业集聚区", av: 38_000, growth: (0.131, 0.126, 0.197), intensity: 0.78,
             heating: (0.62, 0.85)),
         park("qixian", "淇县产业集聚区", av: 41_000, growth: (0.112, 0.114, 0.131), intensity: 0.84),
-        park("qibin", "淇滨区产业集聚区", av: 47_000, growth: (0.122, 0.119, 0.226), intensity: 0.71,
+        park(
+            "qibin", "淇滨区产业集聚区", av: 47_000, growth: (0.122, 0.119, 0.226), intensity: 0.71,
             shortfalls: [.silentMonitor("ww02", from: at(2017, 9, 12, 8), until: at(2017, 9, 13, 20))]),
         park(
             "shancheng", "山城区产业集聚区", av: 29_000, growth: (0.108, 0.112, 0.192), intensity: 1.12,

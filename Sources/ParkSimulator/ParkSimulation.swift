@@ -78,22 +78,33 @@ public struct ParkSimulation: Sequence, Sendable {
             if configuration.includeHistory {
                 streams.append(
                     EnergyStream(
-                        park: park, source: "meter-daily", statistics: figures, from: configuration.historyStart + .seconds(23 * 3600),
+                        park: park, source: "meter-daily", statistics: figures,
+                        from: configuration.historyStart + .seconds(23 * 3600),
                         every: .seconds(86_400), until: start, seed: seed))
             }
             streams.append(
-                EnergyStream(park: park, source: "meter", statistics: figures, from: start, every: configuration.energyInterval, until: end, seed: seed))
+                EnergyStream(
+                    park: park, source: "meter", statistics: figures, from: start, every: configuration.energyInterval,
+                    until: end, seed: seed))
             for monitor in 1...Swift.max(1, park.monitors) {
                 let name = "ww" + (monitor < 10 ? "0" : "") + String(monitor)
                 streams.append(
-                    ComplianceStream(park: park, source: name, from: start, every: configuration.wastewaterInterval, until: end, seed: seed))
+                    ComplianceStream(
+                        park: park, source: name, from: start, every: configuration.wastewaterInterval, until: end,
+                        seed: seed))
             }
             streams.append(
-                TreatmentStream(park: park, source: "wwtp", from: start, every: configuration.treatmentInterval, until: end, seed: seed))
+                TreatmentStream(
+                    park: park, source: "wwtp", from: start, every: configuration.treatmentInterval, until: end,
+                    seed: seed))
             streams.append(
-                SolidWasteStream(park: park, source: "swt", from: start + .seconds(20 * 3600), every: .seconds(86_400), until: end, seed: seed))
+                SolidWasteStream(
+                    park: park, source: "swt", from: start + .seconds(20 * 3600), every: .seconds(86_400), until: end,
+                    seed: seed))
             streams.append(
-                HeatingStream(park: park, source: "heat", from: start + .seconds(8 * 3600), every: .seconds(86_400), until: end, seed: seed))
+                HeatingStream(
+                    park: park, source: "heat", from: start + .seconds(8 * 3600), every: .seconds(86_400), until: end,
+                    seed: seed))
         }
         return streams
     }

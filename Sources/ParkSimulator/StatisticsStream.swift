@@ -22,7 +22,9 @@ final class StatisticsStream: EventStream {
         var reports: [(Timestamp, Int)] = []
         for period in first..<(liveStart + 12) {
             var day = 4 + index % 4
-            for case .lateReport(let month, let lateDay) in park.shortfalls where month.ordinal == period { day = lateDay }
+            for case .lateReport(let month, let lateDay) in park.shortfalls where month.ordinal == period {
+                day = lateDay
+            }
             let time = zone.startOfMonth(ordinal: period + 1) + .seconds((day - 1) * 86_400 + 9 * 3600)
             if time < configuration.end { reports.append((time, period)) }
         }
@@ -71,11 +73,15 @@ final class StatisticsStream: EventStream {
             // The official added-value growth is real (price-adjusted): a little under the nominal one.
             amounts += [
                 (.addedValueGrowth, Self.rate(growth - 0.006)), (.mainBusinessRevenueGrowth, Self.rate(revenueGrowth)),
-                (.idleAssetsRevitalization, Self.rate(0.05 + 0.4 * Double(month) / 12 + random.around(0, spread: 0.004))),
+                (
+                    .idleAssetsRevitalization,
+                    Self.rate(0.05 + 0.4 * Double(month) / 12 + random.around(0, spread: 0.004))
+                ),
             ]
             if month >= 2 {
                 let investmentGrowth = figures.ytdGrowth({ self.figures.investment(monthOrdinal: $0) }, through: period)
-                amounts.append((.fixedAssetInvestmentGrowth, Self.rate(investmentGrowth + random.around(0, spread: 0.003))))
+                amounts.append(
+                    (.fixedAssetInvestmentGrowth, Self.rate(investmentGrowth + random.around(0, spread: 0.003))))
             }
         }
         let periodValue = YearMonth(ordinal: period)

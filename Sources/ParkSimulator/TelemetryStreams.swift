@@ -4,7 +4,8 @@ import ParkMetrics
 final class ComplianceStream: PeriodicStream {
     override func sample(at time: Timestamp) -> (metric: Metric, value: Double, weight: Double) {
         var rate = park.compliance
-        for case .complianceSag(let from, let until, let sagRate) in park.shortfalls where from <= time && time < until {
+        for case .complianceSag(let from, let until, let sagRate) in park.shortfalls where from <= time && time < until
+        {
             rate = sagRate
         }
         return (.wastewaterCompliance, random.chance(rate) ? 1 : 0, 1)
@@ -12,7 +13,9 @@ final class ComplianceStream: PeriodicStream {
 
     override func isSilent(at time: Timestamp) -> Bool {
         park.shortfalls.contains {
-            if case .silentMonitor(let monitor, let from, let until) = $0 { return monitor == source && from <= time && time < until }
+            if case .silentMonitor(let monitor, let from, let until) = $0 {
+                return monitor == source && from <= time && time < until
+            }
             return false
         }
     }
@@ -36,7 +39,10 @@ final class TreatmentStream: PeriodicStream {
 final class SolidWasteStream: PeriodicStream {
     override func sample(at time: Timestamp) -> (metric: Metric, value: Double, weight: Double) {
         let rate = min(1, random.around(0.985, spread: 0.01))
-        return (.solidWasteTreatmentRate, TreatmentStream.round(rate, 4), TreatmentStream.round(random.around(80, spread: 20), 1))
+        return (
+            .solidWasteTreatmentRate, TreatmentStream.round(rate, 4),
+            TreatmentStream.round(random.around(80, spread: 20), 1)
+        )
     }
 }
 
@@ -70,7 +76,8 @@ final class EnergyStream: PeriodicStream {
     override func sample(at time: Timestamp) -> (metric: Metric, value: Double, weight: Double) {
         let zone = ParkZone.shanghai
         let month = zone.monthOrdinal(of: time)
-        let monthLength = zone.startOfMonth(ordinal: month + 1).microseconds - zone.startOfMonth(ordinal: month).microseconds
+        let monthLength =
+            zone.startOfMonth(ordinal: month + 1).microseconds - zone.startOfMonth(ordinal: month).microseconds
         let share = Double(interval.microsecondsRoundedDown) / Double(monthLength)
         let energy = statistics.energy(monthOrdinal: month) * share * random.around(1, spread: 0.04)
         return (.energyConsumption, TreatmentStream.round(max(0, energy), 3), 1)

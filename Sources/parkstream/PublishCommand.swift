@@ -34,7 +34,8 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "Write each rejected line, verbatim, to this file.")
     var rejects: String?
 
-    @Option(name: .customLong("max-errors-shown"), help: "Rejected lines to report on stderr (the count is always given).")
+    @Option(
+        name: .customLong("max-errors-shown"), help: "Rejected lines to report on stderr (the count is always given).")
     var maxErrorsShown = 1000
 
     func run() throws {
@@ -44,7 +45,8 @@ struct PublishCommand: ParsableCommand {
             dryRun
             ? nil
             : try KafkaProducer(
-                configuration: KafkaProducerConfiguration(client: kafka.clientConfiguration(clientID: "parkstream-publish")),
+                configuration: KafkaProducerConfiguration(
+                    client: kafka.clientConfiguration(clientID: "parkstream-publish")),
                 logger: Logger(label: "parkstream.publish"))
         let rejectsFile = try rejects.map { try RejectsFile(path: $0) }
         let progress = Progress()
@@ -60,7 +62,9 @@ struct PublishCommand: ParsableCommand {
         }
         publisher.onProgress = { summary in
             let rate = Int(Double(summary.read) / max(progress.elapsed, 0.001))
-            progress.update("\(Progress.count(summary.read)) lines, \(Progress.count(summary.accepted)) valid, \(Progress.count(summary.rejected.count)) rejected, \(Progress.count(rate)) lines/s")
+            progress.update(
+                "\(Progress.count(summary.read)) lines, \(Progress.count(summary.accepted)) valid, \(Progress.count(summary.rejected.count)) rejected, \(Progress.count(rate)) lines/s"
+            )
         }
         let summary = try publisher.publish(bytes, format: inputFormat)
         progress.finish()
@@ -81,7 +85,10 @@ struct PublishCommand: ParsableCommand {
         let count = dryRun ? summary.accepted : summary.delivered
         var text = "\(Progress.count(count)) \(verb), \(Progress.count(summary.rejected.count)) rejected"
         if !summary.undelivered.isEmpty { text += ", \(Progress.count(summary.undelivered.count)) not delivered" }
-        printError(text + " of \(Progress.count(summary.read)) lines in \(String(format: "%.2f", seconds)) s (\(Progress.count(rate)) lines/s)")
+        printError(
+            text
+                + " of \(Progress.count(summary.read)) lines in \(String(format: "%.2f", seconds)) s (\(Progress.count(rate)) lines/s)"
+        )
     }
 
     private func resolvedFormat() throws -> InputFormat {

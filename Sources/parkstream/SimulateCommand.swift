@@ -81,7 +81,10 @@ struct SimulateCommand: ParsableCommand {
         let signals = SignalFlag([SIGINT, SIGTERM])
         for event in simulation {
             let wait = pacer.delay(before: event.observedAt)
-            if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds)) }
+            if wait > .zero {
+                Thread.sleep(
+                    forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds))
+            }
             if let duration, progress.elapsed >= duration { break }
             if signals.isRaised { break }
             try sink.write(event, encoded: encoder.encode(event))
@@ -90,7 +93,9 @@ struct SimulateCommand: ParsableCommand {
         }
         progress.finish()
         let delivered = try sink.finish()
-        printError("\(Progress.count(delivered)) events \(output == nil ? "published to \(topic)" : "written to \(output ?? "")") in \(String(format: "%.1f", progress.elapsed)) s")
+        printError(
+            "\(Progress.count(delivered)) events \(output == nil ? "published to \(topic)" : "written to \(output ?? "")") in \(String(format: "%.1f", progress.elapsed)) s"
+        )
         if delivered != count { throw CommandFailure("\(count - delivered) events were not delivered") }
     }
 }
@@ -109,7 +114,9 @@ final class FileSink: SimulationSink {
     private var count = 0
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw CommandFailure("cannot create \(path)")
         }
         self.handle = handle
@@ -142,7 +149,8 @@ final class KafkaSink: SimulationSink {
     private let topic: String
 
     init(kafka: KafkaOptions, topic: String) throws {
-        var configuration = KafkaProducerConfiguration(client: try kafka.clientConfiguration(clientID: "parkstream-simulate"))
+        var configuration = KafkaProducerConfiguration(
+            client: try kafka.clientConfiguration(clientID: "parkstream-simulate"))
         configuration.compression = .zstd
         configuration.linger = .milliseconds(20)
         producer = try KafkaProducer(configuration: configuration, logger: Logger(label: "parkstream.simulate"))

@@ -64,10 +64,10 @@ struct AlertEventTests {
             if transition.state == .firing {
                 #expect(resolvedAt is NSNull)
             } else {
-                #expect(RFC3339.parse(try #require(resolvedAt as? String)) == transition.resolvedAt)
+                #expect(Timestamp(rfc3339: try #require(resolvedAt as? String)) == transition.resolvedAt)
             }
-            #expect(RFC3339.parse(try #require(dictionary["started_at"] as? String)) == transition.startedAt)
-            #expect(RFC3339.parse(try #require(dictionary["event_time"] as? String)) == transition.eventTime)
+            #expect(Timestamp(rfc3339: try #require(dictionary["started_at"] as? String)) == transition.startedAt)
+            #expect(Timestamp(rfc3339: try #require(dictionary["event_time"] as? String)) == transition.eventTime)
             let source = try #require(dictionary["source"] as? [String: Any])
             #expect(source["partition"] as? Int == 0)
         }

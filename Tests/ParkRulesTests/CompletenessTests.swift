@@ -111,7 +111,7 @@ struct CompletenessTests {
     @Test("due_day uses the park's zone offset")
     func dueDayOffset() throws {
         let rule = try Fixtures.completeness("rules: [{id: r, metric: added_value, due_day: 10}]")
-        let utc = try #require(DueDayTracker(rule: rule, offsetSeconds: 0))
+        let utc = try #require(DueDayTracker(rule: rule, zone: .utc))
         #expect(utc.deadline(of: YearMonth(year: 2017, month: 12)!) == Fixtures.time("2018-01-10T00:00:00Z"))
     }
 

@@ -9,7 +9,7 @@ enum Fixtures {
 
     /// An instant written as RFC 3339.
     static func time(_ text: String) -> Timestamp {
-        RFC3339.parse(text)!
+        Timestamp(rfc3339: text)!
     }
 
     /// `base` plus `minutes`.

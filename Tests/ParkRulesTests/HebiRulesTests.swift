@@ -25,7 +25,7 @@ struct HebiRulesTests {
             #expect(ids.contains(id), "missing \(id)")
         }
         let heating = try #require(set.targets.first { $0.id == "heating-coverage-2017" })
-        #expect(heating.activeFrom == RFC3339.parse("2017-10-31T00:00:00+08:00"))
+        #expect(heating.activeFrom == Timestamp(rfc3339: "2017-10-31T00:00:00+08:00"))
         let fai = try #require(set.targets.first { $0.id == "fixed-asset-investment-growth-ytd" })
         #expect(fai.growth == .yoy && fai.when == Condition(.less, 0.18))
         let energy = try #require(set.targets.first { $0.id == "energy-intensity-yoy" })

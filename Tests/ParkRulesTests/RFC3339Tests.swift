@@ -17,9 +17,9 @@ struct RFC3339Tests {
             ("1969-12-31T23:59:59Z", "1970-01-01T07:59:59+08:00"),
         ])
     func roundTrip(input: String, formatted: String) throws {
-        let instant = try #require(RFC3339.parse(input))
-        #expect(RFC3339.format(instant) == formatted)
-        #expect(RFC3339.parse(formatted) == instant)
+        let instant = try #require(Timestamp(rfc3339: input))
+        #expect(instant.rfc3339() == formatted)
+        #expect(Timestamp(rfc3339: formatted) == instant)
     }
 
     @Test(
@@ -30,20 +30,20 @@ struct RFC3339Tests {
             "2017-06-08T10:00:00+0800", "2017-06-08T10:00:00+08:00x",
         ])
     func invalid(text: String) {
-        #expect(RFC3339.parse(text) == nil)
+        #expect(Timestamp(rfc3339: text) == nil)
     }
 
     @Test("format in UTC and other offsets")
     func offsets() {
         let instant = Timestamp(seconds: 0)
-        #expect(RFC3339.format(instant, offsetSeconds: 0) == "1970-01-01T00:00:00+00:00")
-        #expect(RFC3339.format(instant, offsetSeconds: -5 * 3600) == "1969-12-31T19:00:00-05:00")
+        #expect(instant.rfc3339(offsetSeconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(instant.rfc3339(offsetSeconds: -5 * 3600) == "1969-12-31T19:00:00-05:00")
     }
 
     @Test("the month of an instant in park time")
     func monthOf() throws {
         let instant = Fixtures.time("2017-06-30T16:30:00Z")  // 2017-07-01T00:30+08:00
-        #expect(CivilTime.month(of: instant, offsetSeconds: 8 * 3600) == YearMonth(year: 2017, month: 7))
-        #expect(CivilTime.month(of: instant, offsetSeconds: 0) == YearMonth(year: 2017, month: 6))
+        #expect(ParkZone.shanghai.monthOrdinal(of: instant) == YearMonth(year: 2017, month: 7)?.ordinal)
+        #expect(ParkZone.utc.monthOrdinal(of: instant) == YearMonth(year: 2017, month: 6)?.ordinal)
     }
 }
