@@ -1,3 +1,5 @@
+import ParkMetrics
+
 /// A park's own responsibility target inside a threshold rule (`overrides: {baoshan: {when: "< 0.98"}}`).
 ///
 /// Each field left nil keeps the rule's value, with one exception: an override that sets `when` but

@@ -1,3 +1,5 @@
+import ParkMetrics
+
 /// A window an aggregate is computed over (ARCHITECTURE.md §5, rules' `window` in §6).
 public enum Window: Hashable, Sendable, CustomStringConvertible {
     /// The last `Duration` of event time up to the park's latest telemetry instant, cut into buckets
@@ -25,21 +27,8 @@ public enum Window: Hashable, Sendable, CustomStringConvertible {
         case "yoy": self = .yoy
         case "latest": self = .latest
         default:
-            let digits = text.utf8.dropLast()
-            guard let unit = text.last, !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }),
-                let count = Int64(text.dropLast()), count > 0
-            else { return nil }
-            let seconds: Int64
-            switch unit {
-            case "s": seconds = 1
-            case "m": seconds = 60
-            case "h": seconds = 3600
-            case "d": seconds = 86_400
-            default: return nil
-            }
-            let (total, overflow) = count.multipliedReportingOverflow(by: seconds)
-            guard !overflow, total <= 3_650 * 86_400 else { return nil }
-            self = .sliding(.seconds(total))
+            guard let duration = RuleDuration(parsing: text), duration.seconds > 0 else { return nil }
+            self = .sliding(.seconds(duration.seconds))
         }
     }
 

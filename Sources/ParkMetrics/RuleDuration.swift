@@ -1,6 +1,5 @@
-import ParkMetrics
-
-/// A duration in a rules file: a whole number and a unit, `90s`, `30m`, `24h`, `7d` (or `0`).
+/// A duration as rules files, windows and command-line flags write it: a whole number and a unit,
+/// `90s`, `30m`, `24h`, `7d` (or `0`).
 ///
 /// Kept as whole seconds so that rules print back exactly as written in alert events.
 public struct RuleDuration: Hashable, Sendable, Comparable, CustomStringConvertible {
