@@ -3,7 +3,7 @@
 extension EventFields {
     /// The event the fields describe, or the first rule they break.
     @inline(__always)
-    func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent
+    func validate(in base: UnsafePointer<UInt8>, interner: inout DecoderCaches) throws(MetricEventError) -> MetricEvent
     {
         let eventID = try validateEventID(base)
         let parkID = try validateParkID(base, &interner.parks)

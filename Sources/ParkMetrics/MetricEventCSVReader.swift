@@ -11,7 +11,7 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
     private var position = 0
     private var line = 1
     private var columns: [EventFields.Name?] = []
-    private var interner = EventInterners()
+    private var interner = DecoderCaches()
     private var cells: [Range<Int>] = []
     private var scratch: [UInt8] = []
 

@@ -19,7 +19,7 @@ public struct MetricEventDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted, counting the event object itself.
     public static let maxDepth = JSONScanner.maxDepth
 
-    private var interner = EventInterners()
+    private var interner = DecoderCaches()
 
     /// A decoder with an empty park ID cache.
     public init() {}
