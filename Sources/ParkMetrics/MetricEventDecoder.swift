@@ -19,7 +19,7 @@ public struct MetricEventDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted, counting the event object itself.
     public static let maxDepth = JSONScanner.maxDepth
 
-    private var interner = DecoderCaches()
+    private var caches = DecoderCaches()
 
     /// A decoder with an empty park ID cache.
     public init() {}
@@ -36,7 +36,7 @@ public struct MetricEventDecoder: Sendable {
         var scanner = JSONScanner(base: base, count: bytes.count)
         return try EventFields.withFields { (fields) throws(MetricEventError) -> MetricEvent in
             try Self.scanEvent(&scanner, into: &fields)
-            return try fields.validate(in: base, interner: &interner)
+            return try fields.validate(in: base, caches: &caches)
         }
     }
 
