@@ -12,7 +12,9 @@
 /// would let two readers of the same event disagree. Escaped and unescaped spellings of the same
 /// key (`"a"`, `"\u0061"`) are the same key.
 ///
-/// The decoder keeps a small cache of park IDs, hence `mutating`; use one decoder per thread.
+/// The decoder keeps small caches (interned park IDs and sources, the last day number), hence
+/// `mutating`; use one decoder per thread or task. The caches only ever hold valid values, so they
+/// change speed, never outcomes.
 public struct MetricEventDecoder: Sendable {
     /// The longest line accepted, in bytes, excluding its newline.
     public static let maxLineBytes = 65_536
@@ -21,7 +23,7 @@ public struct MetricEventDecoder: Sendable {
 
     private var caches = DecoderCaches()
 
-    /// A decoder with an empty park ID cache.
+    /// A decoder with empty caches.
     public init() {}
 
     /// Decodes one line (without its newline).
