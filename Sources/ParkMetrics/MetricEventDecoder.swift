@@ -118,7 +118,7 @@ public struct MetricEventDecoder: Sendable {
                     pending = .field(JSONStrings.string(of: key, in: scanner.base), .duplicateKey, "duplicate key")
                 }
                 if let nested = scanner.duplicate, pending == nil {
-                    let field = JSONStrings.string(of: key, in: scanner.base)
+                    let field = name?.wireName ?? JSONStrings.string(of: key, in: scanner.base)
                     pending = .field(
                         field, .duplicateKey, "duplicate key \(JSONStrings.excerpt(nested)) in a nested object")
                 }
