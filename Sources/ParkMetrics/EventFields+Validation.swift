@@ -3,17 +3,16 @@
 extension EventFields {
     /// The event the fields describe, or the first rule they break.
     @inline(__always)
-    func validate(in base: UnsafePointer<UInt8>, interner: inout EventInterners) throws(MetricEventError) -> MetricEvent
-    {
+    func validate(in base: UnsafePointer<UInt8>, caches: inout DecoderCaches) throws(MetricEventError) -> MetricEvent {
         let eventID = try validateEventID(base)
-        let parkID = try validateParkID(base, &interner.parks)
+        let parkID = try validateParkID(base, &caches.parks)
         let metric = try validateMetric(base)
-        let observedAt = try validateObservedAt(base, &interner.days)
+        let observedAt = try validateObservedAt(base, &caches.days)
         let value = try validateValue(base, metric: metric)
         let weight = try validateWeight(base)
         let period = try validatePeriod(base, metric: metric)
         try validateUnit(base, metric: metric)
-        let source = try validateSource(base, &interner.sources)
+        let source = try validateSource(base, &caches.sources)
         return MetricEvent(
             eventID: eventID, parkID: parkID, metric: metric, observedAt: observedAt, value: value,
             weight: weight, period: period, source: source)

@@ -11,7 +11,7 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
     private var position = 0
     private var line = 1
     private var columns: [EventFields.Name?] = []
-    private var interner = EventInterners()
+    private var caches = DecoderCaches()
     private var cells: [Range<Int>] = []
     private var scratch: [UInt8] = []
 
@@ -61,8 +61,8 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
     }
 
     private mutating func event() throws(MetricEventError) -> MetricEvent {
-        var interner = self.interner
-        defer { self.interner = interner }
+        var caches = self.caches
+        defer { self.caches = caches }
         let columns = self.columns
         let cells = self.cells
         return try scratch.withUnsafeBufferPointer { buffer throws(MetricEventError) -> MetricEvent in
@@ -81,7 +81,7 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
                     }
                     fields[name] = token
                 }
-                return try fields.validate(in: base, interner: &interner)
+                return try fields.validate(in: base, caches: &caches)
             }
         }
     }

@@ -67,9 +67,10 @@ extension MetricEventDecoder {
     }
 
     /// Decodes every non-blank line of NDJSON `bytes`, handing each outcome to `body` in order:
-    /// a bad line never stops the good ones after it.
+    /// a bad line never stops the good ones after it. `body` owns each outcome (`consuming`), so it
+    /// can keep the event without copying it.
     public mutating func decodeLines(
-        _ bytes: UnsafeRawBufferPointer, _ body: (Line, Result<MetricEvent, LineError>) throws -> Void
+        _ bytes: UnsafeRawBufferPointer, _ body: (Line, consuming Result<MetricEvent, LineError>) throws -> Void
     ) rethrows {
         try Self.forEachLine(in: bytes) { line in
             let slice = UnsafeRawBufferPointer(rebasing: bytes[line.range])

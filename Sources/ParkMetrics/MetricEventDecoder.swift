@@ -12,16 +12,18 @@
 /// would let two readers of the same event disagree. Escaped and unescaped spellings of the same
 /// key (`"a"`, `"\u0061"`) are the same key.
 ///
-/// The decoder keeps a small cache of park IDs, hence `mutating`; use one decoder per thread.
+/// The decoder keeps small caches (interned park IDs and sources, the last day number), hence
+/// `mutating`; use one decoder per thread or task. The caches only ever hold valid values, so they
+/// change speed, never outcomes.
 public struct MetricEventDecoder: Sendable {
     /// The longest line accepted, in bytes, excluding its newline.
     public static let maxLineBytes = 65_536
     /// The deepest nesting of arrays and objects accepted, counting the event object itself.
     public static let maxDepth = JSONScanner.maxDepth
 
-    private var interner = EventInterners()
+    private var caches = DecoderCaches()
 
-    /// A decoder with an empty park ID cache.
+    /// A decoder with empty caches.
     public init() {}
 
     /// Decodes one line (without its newline).
@@ -36,7 +38,7 @@ public struct MetricEventDecoder: Sendable {
         var scanner = JSONScanner(base: base, count: bytes.count)
         return try EventFields.withFields { (fields) throws(MetricEventError) -> MetricEvent in
             try Self.scanEvent(&scanner, into: &fields)
-            return try fields.validate(in: base, interner: &interner)
+            return try fields.validate(in: base, caches: &caches)
         }
     }
 
@@ -116,7 +118,7 @@ public struct MetricEventDecoder: Sendable {
                     pending = .field(JSONStrings.string(of: key, in: scanner.base), .duplicateKey, "duplicate key")
                 }
                 if let nested = scanner.duplicate, pending == nil {
-                    let field = JSONStrings.string(of: key, in: scanner.base)
+                    let field = name?.wireName ?? JSONStrings.string(of: key, in: scanner.base)
                     pending = .field(
                         field, .duplicateKey, "duplicate key \(JSONStrings.excerpt(nested)) in a nested object")
                 }

@@ -85,17 +85,3 @@ struct StringInterner: Sendable {
         String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 }
-
-extension ParkID {
-    /// For text already checked against the pattern.
-    init(validated rawValue: String) {
-        self.rawValue = rawValue
-    }
-}
-
-/// The interners a decoder keeps between events.
-struct EventInterners: Sendable {
-    var parks = StringInterner()
-    var sources = StringInterner()
-    var days = Timestamp.DayCache()
-}

@@ -85,6 +85,9 @@ enum BadInputCases {
         text(
             "duplicate key in a nested object", TestSupport.replacing("x", with: #"[{"a":1,"a":2}]"#),
             #"x: duplicate key "a" in a nested object"#),
+        text(
+            "duplicate key nested in a known field", TestSupport.replacing("weight", with: #"{"a":1,"a":2}"#),
+            #"weight: duplicate key "a" in a nested object"#),
         text("syntax error wins over a duplicate key", #"{"a":1,"a":2"#, "json: unexpected end of input at byte 12"),
     ]
 }

@@ -101,4 +101,21 @@ struct LinesTests {
         #expect(Self.readCSV("value,value\n") == ["line 1: csv: column value appears twice"])
         #expect(Self.readCSV("event_id,\"unterminated\n") == ["line 1: csv: unterminated quoted cell"])
     }
+
+    @Test func csvWithByteOrderMarkAndNumbersThatAreNotJSON() {
+        let t = "2017-06-08T10:00:00+08:00"
+        let csv =
+            "\u{FEFF}event_id,park_id,metric,observed_at,value\r\n"
+            + "b1,jinshan,energy_consumption,\(t),1e400\r\n"
+            + "b2,jinshan,energy_consumption,\(t),NaN\r\n"
+            + "b3,jinshan,energy_consumption,\(t), 5\r\n"
+            + "\"b\r\n4\",jinshan,energy_consumption,\(t),5\r\n"
+        #expect(
+            Self.readCSV(csv) == [
+                "line 2: value: 1e400 is not a finite number",
+                #"line 3: value: "NaN" is not a number"#,
+                #"line 4: value: " 5" is not a number"#,
+                "ok b\r\n4 5.0 -",
+            ])
+    }
 }
