@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "ParkStreamRuntime",
             dependencies: [
-                "KafkaClient", "ParkMetrics", "StreamEngine",
+                "KafkaClient", "ParkMetrics", "StreamEngine", "ParkRules",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -26,11 +26,11 @@ final class MonthlyFigures: Sendable {
             for month in 0..<12 {
                 let base = park.monthlyAddedValue2016 * 12 * Self.seasonality[month]
                 let history = year == 0
-                let value = base * (history ? 1 : 1 + park.addedValueGrowth) * random.around(1, spread: 0.012)
+                let value = base * (history ? 1 : 1 + park.addedValueGrowth) * random.around(1, spread: 0.003)
                 addedValue.append(value.rounded())
-                let invest = base * 1.9 * (history ? 1 : 1 + park.investmentGrowth) * random.around(1, spread: 0.02)
+                let invest = base * 1.9 * (history ? 1 : 1 + park.investmentGrowth) * random.around(1, spread: 0.006)
                 investment.append(invest.rounded())
-                let sales = base * 3.3 * (history ? 1 : 1 + park.revenueGrowth) * random.around(1, spread: 0.012)
+                let sales = base * 3.3 * (history ? 1 : 1 + park.revenueGrowth) * random.around(1, spread: 0.003)
                 revenue.append(sales.rounded())
             }
         }

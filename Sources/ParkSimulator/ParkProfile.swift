@@ -40,35 +40,36 @@ extension ParkProfile {
     /// The eight parks of the Hebi 2017 plan, with the shortfalls the tests look for:
     /// jinshan's compliance sags for four days in June; xunxian's heating stays at 85 % past the
     /// 2017-10-31 deadline; qixian's investment grows about 13 % (target ≈ 18 %); shancheng's August
-    /// statistics arrive on 20 September (due by the 10th); qibin's monitor ww02 falls silent for
-    /// 36 hours in September. The other three parks meet every target.
+    /// statistics arrive on 20 September (due by the 10th); qibin's only monitor, ww01, falls silent
+    /// for 36 hours in September. The other three parks meet every target.
     public static let hebi: [ParkProfile] = [
-        park("baoshan", "宝山循环经济产业集聚区", av: 52_000, growth: (0.125, 0.118, 0.21), intensity: 1.35),
+        park("baoshan", "宝山循环经济产业集聚区", av: 52_000, growth: (0.125, 0.123, 0.21), intensity: 1.35),
         park(
-            "jinshan", "金山产业集聚区", av: 61_000, growth: (0.117, 0.121, 0.205), intensity: 0.92,
+            "jinshan", "金山产业集聚区", av: 61_000, growth: (0.124, 0.126, 0.205), intensity: 0.92,
             shortfalls: [.complianceSag(from: at(2017, 6, 5), until: at(2017, 6, 9), rate: 0.62)]),
         park(
             "xunxian", "浚县产业集聚区", av: 38_000, growth: (0.131, 0.126, 0.197), intensity: 0.78,
             heating: (0.62, 0.85)),
-        park("qixian", "淇县产业集聚区", av: 41_000, growth: (0.112, 0.114, 0.131), intensity: 0.84),
+        park("qixian", "淇县产业集聚区", av: 41_000, growth: (0.122, 0.121, 0.131), intensity: 0.84),
         park(
-            "qibin", "淇滨区产业集聚区", av: 47_000, growth: (0.122, 0.119, 0.226), intensity: 0.71,
-            shortfalls: [.silentMonitor("ww02", from: at(2017, 9, 12, 8), until: at(2017, 9, 13, 20))]),
+            "qibin", "淇滨区产业集聚区", av: 47_000, growth: (0.122, 0.124, 0.226), intensity: 0.71, monitors: 1,
+            shortfalls: [.silentMonitor("ww01", from: at(2017, 9, 12, 8), until: at(2017, 9, 13, 20))]),
         park(
-            "shancheng", "山城区产业集聚区", av: 29_000, growth: (0.108, 0.112, 0.192), intensity: 1.12,
-            shortfalls: [.lateReport(YearMonth(year: 2017, month: 8)!, day: 20)]),
+            "shancheng", "山城区产业集聚区", av: 29_000, growth: (0.121, 0.122, 0.192), intensity: 1.12,
+            shortfalls: [.lateReport(YearMonth(ordinal: 2017 * 12 + 7), day: 20)]),
         park("kaifaqu", "鹤壁经济技术开发区", av: 73_000, growth: (0.141, 0.133, 0.238), intensity: 0.66),
-        park("chengxiang", "城乡一体化示范区", av: 24_000, growth: (0.119, 0.124, 0.214), intensity: 0.58),
+        park("chengxiang", "城乡一体化示范区", av: 24_000, growth: (0.123, 0.124, 0.214), intensity: 0.58),
     ]
 
     private static func park(
         _ id: String, _ name: String, av: Double, growth: (Double, Double, Double), intensity: Double,
-        heating: (Double, Double) = (0.7, 1.0), shortfalls: [Shortfall] = []
+        monitors: Int = 2, heating: (Double, Double) = (0.7, 1.0), shortfalls: [Shortfall] = []
     ) -> ParkProfile {
-        ParkProfile(
-            id: ParkID(rawValue: id)!, name: name, monthlyAddedValue2016: av, addedValueGrowth: growth.0,
+        guard let parkID = ParkID(rawValue: id) else { preconditionFailure("not a park id: \(id)") }
+        return ParkProfile(
+            id: parkID, name: name, monthlyAddedValue2016: av, addedValueGrowth: growth.0,
             revenueGrowth: growth.1, investmentGrowth: growth.2, energyIntensity2016: intensity,
-            energyIntensityChange: -0.052, monitors: 2, compliance: 0.996, heatingStart: heating.0,
+            energyIntensityChange: -0.052, monitors: monitors, compliance: 0.996, heatingStart: heating.0,
             heatingFinal: heating.1, heatingCompleteDay: 288, employees2016: av / 2.6, shortfalls: shortfalls)
     }
 

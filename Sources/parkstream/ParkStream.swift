@@ -8,7 +8,7 @@ struct ParkStream: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkstream",
         abstract: "Industrial-park metrics on Kafka: publish, aggregate, alert, replay.",
-        subcommands: [BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self]
+        subcommands: [BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self, ReplayCommand.self]
     )
 
     static func main() {

@@ -18,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
             year before --start as history, so year-on-year growth is defined). Planted shortfalls \
             (2017): jinshan's compliance sags 5-9 June; xunxian misses the heating deadline; \
             qixian's investment grows about 13 %; shancheng's August report is late; qibin's \
-            monitor ww02 is silent for 36 hours from 12 September.
+            only monitor, ww01, is silent for 36 hours from 12 September.
             """)
 
     @OptionGroup var kafka: KafkaOptions
