@@ -87,6 +87,16 @@ let package = Package(
             dependencies: ["parkstream"]
         ),
         .testTarget(
+            name: "ParkSimulatorTests",
+            dependencies: ["ParkSimulator", "ParkMetrics"]
+        ),
+        .testTarget(
+            name: "ParkStreamRuntimeTests",
+            dependencies: [
+                "ParkStreamRuntime", "ParkSimulator", "ParkRules", "ParkMetrics", "StreamEngine", "KafkaClient",
+            ]
+        ),
+        .testTarget(
             name: "ParkMetricsTests",
             dependencies: [
                 "ParkMetrics",

@@ -69,7 +69,7 @@ extension ParkProfile {
         return ParkProfile(
             id: parkID, name: name, monthlyAddedValue2016: av, addedValueGrowth: growth.0,
             revenueGrowth: growth.1, investmentGrowth: growth.2, energyIntensity2016: intensity,
-            energyIntensityChange: -0.052, monitors: monitors, compliance: 0.996, heatingStart: heating.0,
+            energyIntensityChange: -0.052, monitors: monitors, compliance: 0.999, heatingStart: heating.0,
             heatingFinal: heating.1, heatingCompleteDay: 288, employees2016: av / 2.6, shortfalls: shortfalls)
     }
 

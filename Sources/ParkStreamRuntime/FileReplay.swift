@@ -63,7 +63,8 @@ public struct FileReplay: Sendable {
         result.aggregates = pipelines.reduce(AggregateTable(rows: [], zone: configuration.zone)) {
             $0.merged(with: $1.engine.aggregateTable())
         }
-        result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(\.event)
+        result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
+            \.event)
         return result
     }
 }

@@ -52,7 +52,9 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(rules ?? ""): \(error)")
         }
-        guard let bytes = FileManager.default.contents(atPath: input) else { throw CommandFailure("cannot read \(input)") }
+        guard let bytes = FileManager.default.contents(atPath: input) else {
+            throw CommandFailure("cannot read \(input)")
+        }
         let replay = FileReplay(
             rules: ruleSet, partitions: partitions,
             selection: ReplaySelection(from: from?.timestamp, to: to?.timestamp))
@@ -70,7 +72,8 @@ struct ReplayCommand: ParsableCommand {
             "\(Progress.count(result.read)) lines: \(Progress.count(result.accepted)) counted, "
                 + "\(Progress.count(result.duplicates)) duplicates, \(Progress.count(result.late.count)) late, "
                 + "\(Progress.count(result.rejected.count)) rejected, \(Progress.count(result.outsideSelection)) outside --from/--to; "
-                + "\(Progress.count(result.alerts.count)) alert transitions; \(String(format: "%.2f", progress.elapsed)) s")
+                + "\(Progress.count(result.alerts.count)) alert transitions; \(String(format: "%.2f", progress.elapsed)) s"
+        )
     }
 
     private func write(_ text: String, to path: String) throws {
