@@ -11,7 +11,8 @@ import Synchronization
 public final class KafkaProducer: @unchecked Sendable {
     private let client: RDKafkaClient
     private let topicHandles = Mutex<[String: RDKafkaTopicHandle]>([:])
-    private let summary = Mutex(KafkaDeliverySummary())
+    private let delivered = Atomic<Int>(0)
+    private let failures = Mutex<[KafkaDeliveryReport]>([])
     private let keepsReports: Bool
     private let reports = Mutex<[KafkaDeliveryReport]>([])
 
@@ -47,18 +48,34 @@ public final class KafkaProducer: @unchecked Sendable {
         }
     }
 
-    /// Enqueues a message from borrowed bytes (librdkafka copies them): the hot path of `publish`.
+    /// Enqueues a message from borrowed bytes (librdkafka copies them).
     public func send(
         topic: String, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
         headers: [KafkaHeader] = [], timestamp: Int64? = nil, tag: UInt64 = 0
     ) throws {
-        try client.checkFatal()
-        let topicHandle = try handle(for: topic)
+        try send(
+            to: self.topic(topic), partition: partition, key: key, value: value, headers: headers,
+            timestamp: timestamp, tag: tag)
+    }
+
+    /// A topic to send to, looked up once: the hot path of `publish` and the worker's outputs.
+    public func topic(_ name: String) throws -> KafkaProducerTopic {
+        KafkaProducerTopic(name: name, handle: try handle(for: name))
+    }
+
+    /// Enqueues a message to a topic looked up with `topic(_:)`, from borrowed bytes.
+    public func send(
+        to topic: KafkaProducerTopic, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
+        headers: [KafkaHeader] = [], timestamp: Int64? = nil, tag: UInt64 = 0
+    ) throws {
         while true {
-            let error = produce(topicHandle, partition, key, value, headers, timestamp, tag)
+            let error = produce(topic.handle, partition, key, value, headers, timestamp, tag)
             guard let error else { return }
-            let failure = KafkaError(consuming: error, "produce to \(topic)")
-            guard failure.code == .queueFull else { throw failure }
+            let failure = KafkaError(consuming: error, "produce to \(topic.name)")
+            guard failure.code == .queueFull else {
+                try client.checkFatal()
+                throw failure
+            }
             rd_kafka_poll(client.handle, 10)
         }
     }
@@ -69,35 +86,32 @@ public final class KafkaProducer: @unchecked Sendable {
         _ headers: [KafkaHeader], _ timestamp: Int64?, _ tag: UInt64
     ) -> OpaquePointer? {
         let headerList = RDKafkaHeaders.make(headers)
-        var fields = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 7)
-        fields[0].vtype = RD_KAFKA_VTYPE_RKT
-        fields[0].u.rkt = topic.pointer
-        fields[1].vtype = RD_KAFKA_VTYPE_PARTITION
-        fields[1].u.i32 = partition ?? RD_KAFKA_PARTITION_UA
-        fields[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS
-        fields[2].u.i = RD_KAFKA_MSG_F_COPY
-        fields[3].vtype = RD_KAFKA_VTYPE_VALUE
-        fields[3].u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: value.baseAddress), size: value.count)
-        fields[4].vtype = RD_KAFKA_VTYPE_OPAQUE
-        fields[4].u.ptr = UnsafeMutableRawPointer(bitPattern: UInt(tag))
-        var count = 5
-        if let key {
-            fields[count].vtype = RD_KAFKA_VTYPE_KEY
-            fields[count].u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: key.baseAddress), size: key.count)
-            count += 1
+        let error = withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 8) { buffer -> OpaquePointer? in
+            guard let fields = buffer.baseAddress else { return nil }
+            var count = 0
+            func add(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
+                var field = rd_kafka_vu_t()
+                field.vtype = type
+                fill(&field)
+                (fields + count).initialize(to: field)
+                count += 1
+            }
+            add(RD_KAFKA_VTYPE_RKT) { $0.u.rkt = topic.pointer }
+            add(RD_KAFKA_VTYPE_PARTITION) { $0.u.i32 = partition ?? RD_KAFKA_PARTITION_UA }
+            add(RD_KAFKA_VTYPE_MSGFLAGS) { $0.u.i = RD_KAFKA_MSG_F_COPY }
+            add(RD_KAFKA_VTYPE_VALUE) {
+                $0.u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: value.baseAddress), size: value.count)
+            }
+            add(RD_KAFKA_VTYPE_OPAQUE) { $0.u.ptr = UnsafeMutableRawPointer(bitPattern: UInt(tag)) }
+            if let key {
+                add(RD_KAFKA_VTYPE_KEY) {
+                    $0.u.mem = .init(ptr: UnsafeMutableRawPointer(mutating: key.baseAddress), size: key.count)
+                }
+            }
+            if let timestamp { add(RD_KAFKA_VTYPE_TIMESTAMP) { $0.u.i64 = timestamp } }
+            if let headerList { add(RD_KAFKA_VTYPE_HEADERS) { $0.u.headers = headerList } }
+            return rd_kafka_produceva(client.handle, fields, count)
         }
-        if let timestamp {
-            fields[count].vtype = RD_KAFKA_VTYPE_TIMESTAMP
-            fields[count].u.i64 = timestamp
-            count += 1
-        }
-        if let headerList {
-            fields.append(rd_kafka_vu_t())
-            fields[count].vtype = RD_KAFKA_VTYPE_HEADERS
-            fields[count].u.headers = headerList
-            count += 1
-        }
-        let error = rd_kafka_produceva(client.handle, fields, count)
         // On success the message owns the headers; on failure they are still ours.
         if error != nil, let headerList { rd_kafka_headers_destroy(headerList) }
         return error
@@ -141,7 +155,12 @@ public final class KafkaProducer: @unchecked Sendable {
     }
 
     /// Delivered and failed counts so far.
-    public var deliverySummary: KafkaDeliverySummary { summary.withLock { $0 } }
+    public var deliverySummary: KafkaDeliverySummary {
+        var summary = KafkaDeliverySummary()
+        summary.delivered = delivered.load(ordering: .acquiring)
+        summary.failed = failures.withLock { $0 }
+        return summary
+    }
 
     /// The reports kept since the last call (only with `keepsReports`).
     public func takeDeliveryReports() -> [KafkaDeliveryReport] {
@@ -155,7 +174,7 @@ public final class KafkaProducer: @unchecked Sendable {
         let err = message.pointee.err
         let failed = err != RD_KAFKA_RESP_ERR_NO_ERROR
         guard failed || keepsReports else {
-            summary.withLock { $0.delivered += 1 }
+            delivered.add(1, ordering: .releasing)
             return
         }
         let topicName = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
@@ -164,7 +183,17 @@ public final class KafkaProducer: @unchecked Sendable {
             topicPartition: KafkaTopicPartition(topic: topicName, partition: message.pointee.partition),
             offset: failed ? -1 : message.pointee.offset,
             error: failed ? KafkaError(err, "delivery to \(topicName)") : nil)
-        summary.withLock { failed ? $0.failed.append(report) : ($0.delivered += 1) }
+        if failed {
+            failures.withLock { $0.append(report) }
+        } else {
+            delivered.add(1, ordering: .releasing)
+        }
         if keepsReports { reports.withLock { $0.append(report) } }
     }
+}
+
+/// A topic a producer sends to, looked up once so that sending skips the lookup.
+public struct KafkaProducerTopic: Sendable {
+    public let name: String
+    let handle: RDKafkaTopicHandle
 }

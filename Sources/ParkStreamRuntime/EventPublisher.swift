@@ -22,13 +22,14 @@ public struct EventPublisher {
     }
 
     /// Publishes every valid event of `input` and waits until Kafka has acknowledged them.
-    public func publish(_ input: [UInt8], format: InputFormat, deliveryTimeout: Duration = .seconds(120)) throws
-        -> PublishSummary
+    public func publish(_ input: UnsafeRawBufferPointer, format: InputFormat, deliveryTimeout: Duration = .seconds(120))
+        throws -> PublishSummary
     {
         var summary = PublishSummary()
+        let target = try producer?.topic(topic)
         switch format {
-        case .ndjson: try publishLines(input, into: &summary)
-        case .csv: try publishCSV(input, into: &summary)
+        case .ndjson: try publishLines(input, to: target, into: &summary)
+        case .csv: try publishCSV(Array(input), to: target, into: &summary)
         }
         onProgress(summary)
         guard let producer else { return summary }
@@ -43,26 +44,27 @@ public struct EventPublisher {
         return summary
     }
 
-    private func publishLines(_ input: [UInt8], into summary: inout PublishSummary) throws {
+    private func publishLines(
+        _ bytes: UnsafeRawBufferPointer, to target: KafkaProducerTopic?, into summary: inout PublishSummary
+    ) throws {
         var decoder = MetricEventDecoder()
-        try input.withUnsafeBytes { bytes in
-            try decoder.decodeLines(bytes) { line, result in
-                summary.read += 1
-                let raw = UnsafeRawBufferPointer(rebasing: bytes[line.range])
-                switch result {
-                case .success(let event):
-                    try send(event, value: raw, line: line.number)
-                    summary.accepted += 1
-                case .failure(let error):
-                    summary.rejected.append(error)
-                    onReject(line.number, raw, error)
-                }
-                if summary.read % 65_536 == 0 { onProgress(summary) }
+        try decoder.decodeLines(bytes) { line, result in
+            summary.read += 1
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[line.range])
+            switch result {
+            case .success(let event):
+                try send(event, to: target, value: raw, line: line.number)
+                summary.accepted += 1
+            case .failure(let error):
+                summary.rejected.append(error)
+                onReject(line.number, raw, error)
             }
+            if summary.read % 65_536 == 0 { onProgress(summary) }
         }
     }
 
-    private func publishCSV(_ input: [UInt8], into summary: inout PublishSummary) throws {
+    private func publishCSV(_ input: [UInt8], to target: KafkaProducerTopic?, into summary: inout PublishSummary) throws
+    {
         let lines = LineIndex(input)
         let encoder = MetricEventEncoder()
         var reader: MetricEventCSVReader
@@ -79,7 +81,7 @@ public struct EventPublisher {
             case .success(let event):
                 let json = encoder.encode(event)
                 // CSV records are tagged by their ordinal: a record may span lines.
-                try json.withUnsafeBytes { try send(event, value: $0, line: summary.read) }
+                try json.withUnsafeBytes { try send(event, to: target, value: $0, line: summary.read) }
                 summary.accepted += 1
             case .failure(let error):
                 summary.rejected.append(error)
@@ -89,12 +91,14 @@ public struct EventPublisher {
         }
     }
 
-    private func send(_ event: MetricEvent, value: UnsafeRawBufferPointer, line: Int) throws {
-        guard let producer else { return }
+    private func send(_ event: MetricEvent, to target: KafkaProducerTopic?, value: UnsafeRawBufferPointer, line: Int)
+        throws
+    {
+        guard let producer, let target else { return }
         var key = event.parkID.rawValue
         try key.withUTF8 { key in
             try producer.send(
-                topic: topic, partition: nil, key: UnsafeRawBufferPointer(key), value: value,
+                to: target, partition: nil, key: UnsafeRawBufferPointer(key), value: value,
                 timestamp: event.observedAt.milliseconds, tag: UInt64(line))
         }
     }

@@ -66,7 +66,7 @@ struct PublishCommand: ParsableCommand {
                 "\(Progress.count(summary.read)) lines, \(Progress.count(summary.accepted)) valid, \(Progress.count(summary.rejected.count)) rejected, \(Progress.count(rate)) lines/s"
             )
         }
-        let summary = try publisher.publish(bytes, format: inputFormat)
+        let summary = try bytes.withUnsafeBytes { try publisher.publish($0, format: inputFormat) }
         progress.finish()
         try rejectsFile?.close()
         report(summary, seconds: progress.elapsed)
@@ -99,12 +99,14 @@ struct PublishCommand: ParsableCommand {
         return known
     }
 
-    private func readInput() throws -> [UInt8] {
-        if input == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw CommandFailure("cannot read \(input)")
+    /// The input; a file is mapped into memory rather than copied.
+    private func readInput() throws -> Data {
+        if input == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: input), options: .alwaysMapped)
+        } catch {
+            throw CommandFailure("cannot read \(input): \(error.localizedDescription)")
         }
-        return Array(data)
     }
 }
 
