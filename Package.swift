@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "ParkStreamRuntime",
             dependencies: [
-                "KafkaClient", "ParkMetrics", "StreamEngine",
+                "KafkaClient", "ParkMetrics", "StreamEngine", "ParkRules",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -84,7 +84,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ParkStreamCLITests",
-            dependencies: ["parkstream"]
+            dependencies: ["parkstream", "ParkStreamRuntime", "ParkRules", "ParkMetrics", "KafkaClient"]
+        ),
+        .testTarget(
+            name: "ParkStreamRuntimeTests",
+            dependencies: ["ParkStreamRuntime", "ParkRules", "ParkMetrics", "KafkaClient"]
         ),
         .testTarget(
             name: "ParkMetricsTests",
