@@ -8,7 +8,9 @@ struct ParkStream: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkstream",
         abstract: "Industrial-park metrics on Kafka: publish, aggregate, alert, replay.",
-        subcommands: [BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self]
+        subcommands: [
+            BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self, AlertsCommand.self,
+        ]
     )
 
     static func main() {
