@@ -35,7 +35,7 @@ struct AlertsCommand: ParsableCommand {
         help: "Start at the oldest transition kept (--no-from-beginning: only new ones, with --follow).")
     var fromBeginning = true
 
-    @Option(help: "Seconds to wait for the cluster's metadata.")
+    @Option(help: "Seconds to wait for the cluster's metadata, and (without --follow) for the next message.")
     var timeout = 15
 
     func run() throws {
@@ -60,10 +60,22 @@ struct AlertsCommand: ParsableCommand {
         try consumer.assign(
             Dictionary(uniqueKeysWithValues: keys.map { ($0, fromBeginning ? KafkaOffset.beginning : .end) }))
         let printer = AlertPrinter(json: json, color: isatty(STDOUT_FILENO) != 0)
+        var lastProgress = ContinuousClock.now
         while !signals.isRaised {
-            if !follow, positions.allSatisfy({ $0.value >= ends[$0.key, default: 0] }) { break }
+            let behind = positions.filter { $0.value < ends[$0.key, default: 0] }
+            if !follow, behind.isEmpty { break }
             let batch = try consumer.poll(timeout: .milliseconds(200))
-            guard !batch.isEmpty else { continue }
+            guard !batch.isEmpty else {
+                // Without --follow, a partition whose end offset is never reached (messages gone
+                // meanwhile, transaction markers) must not keep the command waiting forever.
+                if !follow, ContinuousClock.now - lastProgress > .seconds(timeout) {
+                    let pending = behind.sorted { $0.key < $1.key }.map { "\(topic)/\($0.key) at \($0.value)" }
+                    throw CommandFailure(
+                        "no new alerts for \(timeout) s before the end offsets: \(pending.joined(separator: ", "))")
+                }
+                continue
+            }
+            lastProgress = ContinuousClock.now
             printer.write(batch)
             for record in batch.records {
                 positions[record.partition] = max(positions[record.partition] ?? 0, record.offset + 1)
