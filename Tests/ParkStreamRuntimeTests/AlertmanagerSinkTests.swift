@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 import ParkRules
-import ParkStreamRuntime
 import Testing
+
+@testable import ParkStreamRuntime
 
 /// Against a real Alertmanager (0.25, Debian's), started per test on loopback.
 @Suite("Alertmanager sink", .serialized, .timeLimit(.minutes(2)))
@@ -113,5 +114,40 @@ struct AlertmanagerSinkTests {
         #expect(alertmanager.metric(Self.resolvedSeries) == 1, "the resolve arrived too")
         #expect(sink.statistics.pending == 0)
         try sink.close(timeout: .seconds(5))
+    }
+
+    @Test func closeGivesUpAfterItsTimeoutAndSaysHowManyWereNeverAccepted() throws {
+        let port = try AlertmanagerProcess.freePort()
+        let sink = sink(URL(string: "http://127.0.0.1:\(port)")!)
+        try sink.deliver(AlertFixtures.firing())
+        try sink.deliver(AlertFixtures.firing(park: "qixian"))
+        do {
+            try sink.close(timeout: .milliseconds(300))
+            Issue.record("close reported success with Alertmanager down")
+        } catch let error as AlertSinkError {
+            #expect(error.code == .timedOut)
+            #expect(error.reason.hasPrefix("2 alerts never accepted"), "\(error)")
+        }
+        #expect(throws: AlertSinkError(code: .closed, reason: "the Alertmanager sink is closed")) {
+            try sink.deliver(AlertFixtures.firing())
+        }
+    }
+
+    @Test func aBatchWithAnInvalidAlertIsRefusedForGoodWhileItsValidAlertsAreKept() throws {
+        let alertmanager = try AlertmanagerProcess()
+        var invalid = AlertmanagerAlert(
+            AlertFixtures.resolved(AlertFixtures.firing(park: "qixian")), now: AlertFixtures.now)
+        invalid.endsAt = "2017-06-01T00:00:00Z"
+        let valid = AlertmanagerAlert(AlertFixtures.firing(), now: AlertFixtures.now)
+        let client = AlertmanagerClient(
+            url: AlertmanagerConfiguration(baseURL: alertmanager.baseURL).alertsURL, timeout: .seconds(5))
+        let outcome = client.post([invalid, valid])
+        guard case .refused(let reason) = outcome else {
+            Issue.record("expected a refusal, got \(outcome)")
+            return
+        }
+        #expect(reason.contains("start time must be before end time"))
+        #expect(try listed(alertmanager, ["park_id": "jinshan"]) != nil)
+        #expect(try listed(alertmanager, ["park_id": "qixian"]) == nil)
     }
 }
