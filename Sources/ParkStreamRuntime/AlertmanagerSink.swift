@@ -20,7 +20,7 @@ import ParkRules
 /// Lifecycle: the thread starts with the sink and ends in `close(timeout:)`, which sends what it
 /// can within the timeout; call it on shutdown (the thread keeps the sink alive until then).
 ///
-/// `@unchecked Sendable`: all mutable state (`queue`, `statistics`, `closing`, `finished`) is read
+/// `@unchecked Sendable`: all mutable state (`queue`, `counts`, `closing`, `finished`) is read
 /// and written only while holding `condition`'s lock.
 public final class AlertmanagerSink: AlertSink, @unchecked Sendable {
     /// Counts for the ops port's `/metrics`.
