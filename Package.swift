@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParkStreamCLITests",
-            dependencies: ["parkstream"]
+            dependencies: ["parkstream", "ParkStreamRuntime", "ParkRules", "ParkMetrics", "KafkaClient"]
         ),
         .testTarget(
             name: "ParkSimulatorTests",

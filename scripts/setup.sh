@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what ParkStream needs on a Debian machine (run as root): librdkafka, kcat, pkg-config,
-# and the Python packages the tests call. Safe to run again: it installs only what is missing.
+# Prometheus Alertmanager (the alert sink tests start their own on loopback), and the Python
+# packages the tests call. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(librdkafka-dev kcat pkg-config)
+packages=(librdkafka-dev kcat pkg-config prometheus-alertmanager)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -12,6 +13,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
+  # prometheus-alertmanager ships a service that its install would start where an init system
+  # runs; ParkStream needs only the binary, so service starts are refused while installing
+  # (policy-rc.d exit 101, the Debian way). Machines without an init system skip the start anyway.
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod +x "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
