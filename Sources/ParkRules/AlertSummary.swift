@@ -19,7 +19,7 @@ public enum AlertSummary {
         if t.condition.hasPrefix("absent ") {
             let duration = String(t.condition.dropFirst("absent ".count))
             if t.state == .resolved {
-                return "\(park): \(t.metric.name) back after \(ShortestNumber.format(t.value))s of silence \(tail)"
+                return "\(park): \(t.metric.name) back after \(readable(seconds: t.value)) of silence \(tail)"
             }
             return "\(park): no \(t.metric.name) for \(duration) \(tail)"
         }
@@ -29,8 +29,24 @@ public enum AlertSummary {
             return "\(park): \(t.metric.name) for \(period) \(verb) \(due) \(tail)"
         }
         let target = Condition(parsing: t.condition)?.negated.description ?? "not " + t.condition
-        return "\(park): \(t.metric.name) \(phrase(window: t.window)) is \(ShortestNumber.format(t.value)), "
+        return "\(park): \(t.metric.name) \(phrase(window: t.window)) is \(readable(t.value)), "
             + "target \(target) \(tail)"
+    }
+
+    /// A value as people read it: four decimals at most, whole numbers from 1,000 on (the event's
+    /// `value` field keeps the exact number).
+    static func readable(_ value: Double) -> String {
+        guard value.isFinite else { return ShortestNumber.format(value) }
+        return ShortestNumber.format(abs(value) >= 1000 ? value.rounded() : (value * 10_000).rounded() / 10_000)
+    }
+
+    /// `36h10m`, `2h`, `45m`, `30s`.
+    static func readable(seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+        if hours > 0 { return "\(hours)h" + (minutes > 0 ? "\(minutes)m" : "") }
+        if minutes > 0 { return "\(minutes)m" + (rest > 0 ? "\(rest)s" : "") }
+        return "\(rest)s"
     }
 
     private static func phrase(window: String) -> String {

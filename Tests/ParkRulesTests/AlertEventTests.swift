@@ -107,4 +107,21 @@ struct AlertEventTests {
             startedAt: Timestamp(seconds: 0), eventTime: Timestamp(seconds: 300))
         #expect(AlertSummary.text(for: transition) == "jinshan: no wastewater_compliance for 2h (rule ww-absent)")
     }
+
+    @Test("summaries round values for people; the value field stays exact")
+    func readableSummaries() {
+        var transition = Self.example()
+        transition.value = 0.9372822299651568
+        #expect(AlertSummary.text(for: transition).contains("over 24h is 0.9373, target >= 0.95"))
+        #expect(
+            AlertEvent(transition: transition, source: .file(path: "f", line: 1)).canonicalJSON().contains(
+                #""value":0.9372822299651568"#))
+        var silence = AlertTransition(
+            ruleID: "ww-absent", parkID: Fixtures.jinshan, metric: .wastewaterCompliance, window: "2h",
+            state: .resolved,
+            severity: .warning, value: 130_200, threshold: 7200, condition: "absent 2h",
+            startedAt: Timestamp(seconds: 0), eventTime: Timestamp(seconds: 130_200))
+        silence.resolvedAt = silence.eventTime
+        #expect(AlertSummary.text(for: silence).contains("back after 36h10m of silence"))
+    }
 }
