@@ -13,23 +13,8 @@ import ParkMetrics
 public enum AlertID {
     /// The id of the alert of `ruleID` on `parkID` that started at `startedAt` (`repeat`: see above).
     public static func make(ruleID: String, parkID: ParkID, startedAt: Timestamp, repeat: Int = 0) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var input = ruleID + "/" + parkID.rawValue + "/" + String(startedAt.microseconds)
         if `repeat` > 0 { input += "/" + String(`repeat`) }
-        for byte in input.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hex(hash)
-    }
-
-    /// 16 lowercase hex digits.
-    static func hex(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<16 {
-            bytes[15 - index] = digits[Int((value >> (UInt64(index) * 4)) & 0xf)]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return FNV1a.hex(FNV1a.hash(input.utf8))
     }
 }

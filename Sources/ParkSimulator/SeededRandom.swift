@@ -1,3 +1,5 @@
+import ParkMetrics
+
 /// SplitMix64: a small, fast, seeded generator, so a simulation is the same on every machine.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
@@ -8,9 +10,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A generator for one stream of a simulation, independent of the others' draws.
     public init(seed: UInt64, stream: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in stream.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        self.init(seed: seed ^ hash)
+        self.init(seed: seed ^ FNV1a.hash(stream.utf8))
     }
 
     public mutating func next() -> UInt64 {
