@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ParkMetrics
 import ParkRules
 import ParkStreamRuntime
@@ -9,15 +10,22 @@ import StreamEngine
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Recompute aggregates and alerts from an NDJSON file of metric events, with any rules.",
+        abstract: "Recompute aggregates and alerts from a topic or an NDJSON file of metric events, with any rules.",
         discussion: """
-            Events are spread over --partitions as Kafka's murmur2 partitioner spreads them by \
-            park_id, and each partition is computed as a worker computes it, so the alerts equal \
-            the live ones (but for their source). The same input and rules give byte-identical files.
+            Each partition is computed as a worker computes it, so the alerts equal the live ones \
+            (but for their source). A file's events are spread over --partitions as Kafka's murmur2 \
+            partitioner spreads them by park_id; a topic is read without a consumer group, from the \
+            first offset at or after --from to the end offsets seen at the start. The same input and \
+            rules give byte-identical files.
             """)
 
     @Option(help: "NDJSON file of metric events.")
-    var input: String
+    var input: String?
+
+    @Option(help: "Topic of metric events to replay instead of a file.")
+    var topic: String?
+
+    @OptionGroup var kafka: KafkaOptions
 
     @Option(help: "Rules file (YAML); without it only aggregates are computed.")
     var rules: String?
@@ -38,6 +46,9 @@ struct ReplayCommand: ParsableCommand {
     var partitions: Int32 = 12
 
     func validate() throws {
+        guard (input == nil) != (topic == nil) else {
+            throw ValidationError("give either --input FILE or --topic TOPIC")
+        }
         guard aggregates != nil || alerts != nil else {
             throw ValidationError("nothing to write: give --aggregates OUT.csv and/or --alerts OUT.ndjson")
         }
@@ -52,15 +63,25 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(rules ?? ""): \(error)")
         }
-        guard let bytes = FileManager.default.contents(atPath: input) else {
-            throw CommandFailure("cannot read \(input)")
-        }
-        let replay = FileReplay(
-            rules: ruleSet, partitions: partitions,
-            selection: ReplaySelection(from: from?.timestamp, to: to?.timestamp))
+        let selection = ReplaySelection(from: from?.timestamp, to: to?.timestamp)
         let progress = Progress()
-        let result = replay.run(Array(bytes), path: input) { read in
-            progress.update("\(Progress.count(read)) lines replayed")
+        let result: ReplayResult
+        if let topic {
+            let replay = TopicReplay(
+                client: try kafka.clientConfiguration(clientID: "parkstream-replay"), topic: topic, rules: ruleSet,
+                selection: selection, logger: Logger(label: "parkstream.replay"))
+            result = try replay.run { read, total in
+                progress.update("\(Progress.count(read)) of \(Progress.count(Int(total))) messages replayed")
+            }
+        } else {
+            let path = input ?? "-"
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("cannot read \(path)")
+            }
+            let replay = FileReplay(rules: ruleSet, partitions: partitions, selection: selection)
+            result = replay.run(Array(bytes), path: path) { read in
+                progress.update("\(Progress.count(read)) lines replayed")
+            }
         }
         progress.finish()
         if let aggregates { try write(result.aggregates.csv, to: aggregates) }

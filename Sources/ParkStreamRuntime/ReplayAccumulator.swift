@@ -1,0 +1,64 @@
+import ParkMetrics
+import ParkRules
+import StreamEngine
+
+/// The part of a replay that does not care where events come from: one pipeline per partition,
+/// the counts, and the alerts in event-time order.
+struct ReplayAccumulator {
+    private var pipelines: [Int32: PartitionPipeline] = [:]
+    private var stamped: [(time: Timestamp, partition: Int32, order: Int, event: AlertEvent)] = []
+    private var result: ReplayResult
+    private let rules: RuleSet
+    private let selection: ReplaySelection
+    private let configuration: EngineConfiguration
+
+    init(rules: RuleSet, selection: ReplaySelection, configuration: EngineConfiguration) {
+        self.rules = rules
+        self.selection = selection
+        self.configuration = configuration
+        self.result = ReplayResult(aggregates: AggregateTable(rows: [], zone: configuration.zone), alerts: [])
+    }
+
+    /// Counts a line that is not a valid event.
+    mutating func reject(_ error: MetricEventDecoder.LineError) {
+        result.read += 1
+        result.rejected.append(error)
+    }
+
+    /// Feeds a valid event to its partition's pipeline; `line` identifies it in the late list.
+    mutating func process(_ event: MetricEvent, partition: Int32, line: Int, source: AlertSource) {
+        result.read += 1
+        guard selection.contains(event) else {
+            result.outsideSelection += 1
+            return
+        }
+        var pipeline =
+            pipelines.removeValue(forKey: partition) ?? PartitionPipeline(rules: rules, configuration: configuration)
+        let step = pipeline.process(event)
+        pipelines[partition] = pipeline
+        switch step.outcome {
+        case .accepted: result.accepted += 1
+        case .duplicate: result.duplicates += 1
+        case .late: result.late.append((line, event))
+        case .invalid: break
+        }
+        for transition in step.transitions {
+            let alert = AlertEvent(
+                transition: transition, source: source, offsetSeconds: Int(configuration.zone.utcOffsetSeconds))
+            stamped.append((transition.eventTime, partition, stamped.count, alert))
+        }
+    }
+
+    /// The aggregates of every partition and the alerts in event-time order (ties: partition, then
+    /// the order they happened in).
+    func finish() -> ReplayResult {
+        var result = self.result
+        result.aggregates = pipelines.keys.sorted().reduce(AggregateTable(rows: [], zone: configuration.zone)) {
+            $0.merged(
+                with: pipelines[$1]?.engine.aggregateTable() ?? AggregateTable(rows: [], zone: configuration.zone))
+        }
+        result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
+            \.event)
+        return result
+    }
+}
