@@ -15,7 +15,7 @@ import ParkMetrics
 /// - `value` is the silence in seconds (stream time − last seen; on resolve, the new event's time −
 ///   last seen), `threshold` the `absent` duration in seconds.
 public struct AbsenceTracker: Hashable, Sendable {
-    private struct ParkState: Hashable, Sendable {
+    struct ParkState: Hashable, Sendable {
         var lastSeen: Timestamp
         var firing: AlertTransition?
     }
@@ -23,9 +23,9 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// The rule watched.
     public let rule: CompletenessRule
     private let absent: RuleDuration
-    private var parks: [ParkID: ParkState] = [:]
+    var parks: [ParkID: ParkState] = [:]
     /// The latest stream time seen.
-    public private(set) var streamTime: Timestamp?
+    public internal(set) var streamTime: Timestamp?
 
     /// A tracker for `rule`; nil unless its check is `absent`.
     public init?(rule: CompletenessRule) {

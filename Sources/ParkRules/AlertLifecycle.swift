@@ -35,12 +35,12 @@ public struct AlertLifecycle: Hashable, Sendable {
     /// The rule as it applies to this park.
     public let target: ParkTarget
     /// The current phase.
-    public private(set) var phase: Phase = .inactive
+    public internal(set) var phase: Phase = .inactive
     /// The latest event time observed.
-    public private(set) var clock: Timestamp?
+    public internal(set) var clock: Timestamp?
     /// The start of the latest alert fired, and how many earlier alerts started at that same instant.
-    private var lastStart: Timestamp?
-    private var lastStartRepeats = 0
+    var lastStart: Timestamp?
+    var lastStartRepeats = 0
 
     /// A machine for `target`, inactive.
     public init(target: ParkTarget) {

@@ -14,7 +14,7 @@ import ParkMetrics
 ///   `parks` from the start; a park first seen after a deadline is not judged for it.
 /// - `value` is the number of reports seen for P (0 firing, 1 resolved); `threshold` is N.
 public struct DueDayTracker: Hashable, Sendable {
-    private struct Key: Hashable, Sendable, Comparable {
+    struct Key: Hashable, Sendable, Comparable {
         var park: ParkID
         var period: YearMonth
 
@@ -27,11 +27,11 @@ public struct DueDayTracker: Hashable, Sendable {
     public let rule: CompletenessRule
     private let dueDay: Int
     private let zone: ParkZone
-    private var known: Set<ParkID>
-    private var seen: Set<Key> = []
-    private var firing: [Key: AlertTransition] = [:]
+    var known: Set<ParkID>
+    var seen: Set<Key> = []
+    var firing: [Key: AlertTransition] = [:]
     /// The latest stream time seen.
-    public private(set) var streamTime: Timestamp?
+    public internal(set) var streamTime: Timestamp?
 
     /// A tracker for `rule` in the parks' `zone`; nil unless its check is `due_day`.
     public init?(rule: CompletenessRule, zone: ParkZone = .shanghai) {

@@ -7,14 +7,14 @@ import ParkMetrics
 /// event's `observed_at` (ARCHITECTURE.md §5), handing over a function that reads a rule's
 /// aggregate for the park (nil when undefined). Pure and deterministic.
 public struct RuleEvaluator: Hashable, Sendable {
-    private struct Key: Hashable, Sendable {
+    struct Key: Hashable, Sendable {
         var rule: Int
         var park: ParkID
     }
 
     /// The rules evaluated.
     public let rules: RuleSet
-    private var lifecycles: [Key: AlertLifecycle] = [:]
+    var lifecycles: [Key: AlertLifecycle] = [:]
 
     /// An evaluator with every alert inactive.
     public init(rules: RuleSet) {

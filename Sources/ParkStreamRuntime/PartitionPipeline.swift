@@ -7,17 +7,17 @@ import StreamEngine
 /// completeness rules driven by the partition's stream time (ARCHITECTURE.md §5). The worker and
 /// replay both feed events through this, so live and replayed runs raise the same alerts.
 public struct PartitionPipeline: Sendable {
-    public private(set) var engine: PartitionEngine
-    private var evaluator: RuleEvaluator
-    private var absences: [AbsenceTracker]
-    private var deadlines: [DueDayTracker]
+    public internal(set) var engine: PartitionEngine
+    var evaluator: RuleEvaluator
+    var absences: [AbsenceTracker]
+    var deadlines: [DueDayTracker]
     /// Each threshold rule's engine window, parsed once.
     private let windows: [String: Window]
     /// When each park's telemetry of each metric began: a sliding window is judged only once the
     /// park has data for all of it (a 24-hour rate over the first ten minutes is not a 24-hour rate).
-    private var telemetryStart: [TelemetryKey: Timestamp] = [:]
+    var telemetryStart: [TelemetryKey: Timestamp] = [:]
 
-    fileprivate struct TelemetryKey: Hashable, Sendable {
+    struct TelemetryKey: Hashable, Sendable {
         var park: ParkID
         var metric: Metric
     }

@@ -11,7 +11,7 @@ extension PartitionEngine {
             }
             throw StreamEngineError(.badMagic, "not a ParkStream engine checkpoint")
         }
-        var header = BinaryReader(bytes, from: magic.count)
+        var header = EngineReader(bytes, from: magic.count)
         let version = try header.fixed16()
         guard version == Self.checkpointVersion else {
             throw StreamEngineError(
@@ -26,7 +26,7 @@ extension PartitionEngine {
             throw StreamEngineError(.corrupt, "\(bytes.count) bytes where the header says \(declared)")
         }
         let bodyEnd = bytes.count - 8
-        var trailer = BinaryReader(bytes, from: bodyEnd)
+        var trailer = EngineReader(bytes, from: bodyEnd)
         let stored = try trailer.fixed64()
         let actual = bytes.withUnsafeBufferPointer {
             StringSet.fingerprint(UnsafeBufferPointer(rebasing: $0[..<bodyEnd]))
@@ -34,14 +34,14 @@ extension PartitionEngine {
         guard stored == actual else {
             throw StreamEngineError(.checksumMismatch, "checksum mismatch over \(bodyEnd) bytes")
         }
-        var input = BinaryReader(bytes, from: Self.checkpointHeaderSize, to: bodyEnd)
+        var input = EngineReader(bytes, from: Self.checkpointHeaderSize, to: bodyEnd)
         self = try Self.read(&input)
         guard input.remaining == 0 else {
             throw StreamEngineError(.corrupt, "\(input.remaining) unexpected bytes after the state")
         }
     }
 
-    private static func read(_ input: inout BinaryReader) throws(StreamEngineError) -> PartitionEngine {
+    private static func read(_ input: inout EngineReader) throws(StreamEngineError) -> PartitionEngine {
         guard let zone = ParkZone(utcOffsetSeconds: Int32(clamping: try input.signed())) else {
             throw StreamEngineError(.corrupt, "zone offset out of range")
         }
@@ -68,7 +68,7 @@ extension PartitionEngine {
         return engine
     }
 
-    private mutating func readPark(_ input: inout BinaryReader) throws(StreamEngineError) {
+    private mutating func readPark(_ input: inout EngineReader) throws(StreamEngineError) {
         let text = try input.string(limit: 64)
         guard let id = ParkID(rawValue: text), parkTable.position(of: text) == nil else {
             throw StreamEngineError(.corrupt, "bad or repeated park id \"\(text)\"")
@@ -94,7 +94,7 @@ extension PartitionEngine {
         }
     }
 
-    private static func readSet(_ input: inout BinaryReader) throws(StreamEngineError) -> StringSet {
+    private static func readSet(_ input: inout EngineReader) throws(StreamEngineError) -> StringSet {
         var set = StringSet()
         for _ in 0..<(try input.count()) {
             guard set.insert(try input.string(limit: 1024)).inserted else {
@@ -104,7 +104,7 @@ extension PartitionEngine {
         return set
     }
 
-    private mutating func readSeries(_ input: inout BinaryReader, _ kind: MetricKind, into index: Int)
+    private mutating func readSeries(_ input: inout EngineReader, _ kind: MetricKind, into index: Int)
         throws(StreamEngineError)
     {
         switch try input.byte() {
@@ -147,7 +147,7 @@ extension PartitionEngine {
     }
 
     /// The fields `kind` reads; the others get the values no reader looks at (see the format).
-    private static func readTally(_ input: inout BinaryReader, _ kind: MetricKind) throws(StreamEngineError) -> Tally {
+    private static func readTally(_ input: inout EngineReader, _ kind: MetricKind) throws(StreamEngineError) -> Tally {
         var tally = Tally()
         tally.count = try input.signed()
         guard tally.count > 0 else { throw StreamEngineError(.corrupt, "tally of \(tally.count) events") }
