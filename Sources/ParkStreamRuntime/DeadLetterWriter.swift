@@ -1,0 +1,23 @@
+import KafkaClient
+
+/// Writes bad and late input to the dead-letter topic (ARCHITECTURE.md §3): original key and bytes,
+/// headers `parkstream-error` (the reason) and `parkstream-source` (`topic/partition/offset`), on
+/// the partition numbered like the input's.
+struct DeadLetterWriter {
+    static let errorHeader = "parkstream-error"
+    static let sourceHeader = "parkstream-source"
+
+    let producer: KafkaProducer
+    let topic: KafkaProducerTopic
+
+    func write(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, reason: String) throws
+    {
+        let source = "\(batch.topics[Int(record.topicIndex)])/\(record.partition)/\(record.offset)"
+        let headers = [
+            KafkaHeader(name: Self.errorHeader, string: reason), KafkaHeader(name: Self.sourceHeader, string: source),
+        ]
+        try producer.send(
+            to: topic, partition: record.partition, key: record.key.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) },
+            value: UnsafeRawBufferPointer(rebasing: bytes[record.value]), headers: headers, timestamp: record.timestamp)
+    }
+}

@@ -1,0 +1,19 @@
+import KafkaClient
+import ParkRules
+
+/// What a worker keeps for one assigned input partition.
+struct PartitionWork {
+    var pipeline: PartitionPipeline
+    /// The next input offset to process (what a checkpoint records).
+    var nextOffset: Int64
+    /// Alerts already in the alerts topic for this partition: every transition caused by an input
+    /// offset below `suppressBelow`, and the first `suppressAtCount` caused by offset
+    /// `suppressBelow` itself, were written before a crash and must not be written again.
+    var suppressBelow: Int64 = -1
+    var suppressAtCount = 0
+
+    /// Whether the `index`-th transition caused by input `offset` was already written.
+    func isWritten(offset: Int64, index: Int) -> Bool {
+        offset < suppressBelow || (offset == suppressBelow && index < suppressAtCount)
+    }
+}

@@ -1,0 +1,71 @@
+import KafkaClient
+import ParkRules
+
+extension Worker {
+    /// The rebalance hook: restores assigned partitions, checkpoints revoked ones. Runs inside a poll.
+    func rebalance(_ event: KafkaRebalance) -> [KafkaTopicPartition: KafkaOffset] {
+        switch event {
+        case .assigned(let assigned):
+            var starts: [KafkaTopicPartition: KafkaOffset] = [:]
+            for partition in assigned {
+                do {
+                    let work = try restore(partition.partition)
+                    partitions[partition.partition] = work
+                    starts[partition] = work.nextOffset >= 0 ? KafkaOffset(rawValue: work.nextOffset) : .beginning
+                } catch {
+                    // Without its state the partition cannot be processed correctly: stop rather than guess.
+                    logger.critical("cannot restore \(partition): \(error)")
+                    fatalStop = error
+                }
+            }
+            return starts
+        case .revoked(let revoked):
+            do {
+                try checkpoint(revoked.map(\.partition))
+            } catch {
+                logger.error("checkpoint on revoke failed: \(error); the next owner reprocesses from the previous one")
+            }
+            for partition in revoked { partitions[partition.partition] = nil }
+            return [:]
+        case .lost(let lost):
+            // Another worker may own them already: write nothing on their behalf.
+            for partition in lost { partitions[partition.partition] = nil }
+            return [:]
+        }
+    }
+
+    /// The state of input partition `number`: its latest checkpoint (or a fresh pipeline), and the
+    /// alerts already written past that checkpoint.
+    func restore(_ number: Int32) throws -> PartitionWork {
+        let layout = configuration.layout
+        let tail = try PartitionTail(client: configuration.client, logger: logger)
+        var work = PartitionWork(
+            pipeline: PartitionPipeline(rules: configuration.rules, configuration: configuration.engine), nextOffset: -1
+        )
+        let expectedKey = Array("\(layout.metrics)/\(number)".utf8)
+        if let latest = try tail.last(1, of: KafkaTopicPartition(topic: layout.checkpoints, partition: number)).last,
+            latest.key.map(Array.init) == expectedKey
+        {
+            let restored = try PartitionPipeline.restore(checkpoint: Array(latest.value), rules: configuration.rules)
+            work.pipeline = restored.pipeline
+            work.nextOffset = restored.nextOffset
+        }
+        // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
+        let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))
+        let offsets = written.compactMap { message in
+            message.header(KafkaAlertSink.sourceOffsetHeader).flatMap { Int64(String(decoding: $0, as: UTF8.self)) }
+        }
+        if let newest = offsets.max(), newest >= work.nextOffset {
+            work.suppressBelow = newest
+            work.suppressAtCount = offsets.filter { $0 == newest }.count
+        }
+        logger.info(
+            "partition restored",
+            metadata: [
+                "kafka.partition": "\(number)", "worker.next_offset": "\(work.nextOffset)",
+                "worker.suppress_below": "\(work.suppressBelow)",
+            ])
+        statistics.restores += 1
+        return work
+    }
+}

@@ -1,0 +1,155 @@
+import KafkaClient
+import Logging
+import ParkMetrics
+import ParkRules
+import StreamEngine
+
+/// A ParkStream worker: one member of the consumer group that turns metric events into aggregates
+/// and alerts (ARCHITECTURE.md §2).
+///
+/// Crash safety without Kafka transactions: every few seconds, on revoke and on shutdown, each
+/// assigned partition's whole pipeline state and next offset go to `<group>-checkpoints` (same
+/// partition number, key `topic/partition`), after the outputs they cover are acknowledged. On
+/// assignment the worker restores the latest checkpoint, seeks to its offset, and reads the tail of
+/// the alerts partition so that transitions already written are not written again; the pipeline is
+/// deterministic, so what it recomputes is what was lost. Group offsets are committed for lag
+/// monitoring only.
+///
+/// Drive it from one dedicated thread: `run` blocks, and the rebalance hook runs inside its polls.
+public final class Worker: @unchecked Sendable {  // used from the thread that calls `run`, as documented.
+    let configuration: WorkerConfiguration
+    let logger: Logger
+    let producer: KafkaProducer
+    let sinks: [any AlertSink]
+    private(set) var consumer: KafkaConsumer?
+    var partitions: [Int32: PartitionWork] = [:]
+    var decoder = MetricEventDecoder()
+    private var lastCheckpoint = ContinuousClock.now
+    let deadLetters: DeadLetterWriter
+    let checkpointTopic: KafkaProducerTopic
+    /// Set when a partition could not be restored: the worker stops instead of guessing.
+    var fatalStop: (any Error)?
+    /// Counters for the ops port and the logs.
+    public internal(set) var statistics = WorkerStatistics()
+
+    /// A worker writing alerts to `sinks` (the alerts-topic sink among them, over `producer`).
+    public init(configuration: WorkerConfiguration, producer: KafkaProducer, sinks: [any AlertSink], logger: Logger)
+        throws
+    {
+        self.configuration = configuration
+        self.producer = producer
+        self.sinks = sinks
+        self.logger = logger
+        self.deadLetters = DeadLetterWriter(
+            producer: producer, topic: try producer.topic(configuration.layout.deadLetters))
+        self.checkpointTopic = try producer.topic(configuration.layout.checkpoints)
+    }
+
+    /// Joins the group and processes batches until `shouldStop` answers true; then checkpoints every
+    /// partition, leaves the group and returns.
+    public func run(shouldStop: () -> Bool) throws {
+        var consumerConfiguration = KafkaConsumerConfiguration(
+            client: configuration.client, groupID: configuration.layout.group)
+        consumerConfiguration.client.clientID = "parkstream-worker-\(configuration.instanceID)"
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger) { [unowned self] event in
+            self.rebalance(event)
+        }
+        self.consumer = consumer
+        try consumer.subscribe([configuration.layout.metrics])
+        while !shouldStop() {
+            let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
+            if let fatalStop { throw fatalStop }
+            try process(batch)
+            if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval { try checkpointAll() }
+        }
+        try checkpointAll()
+        try consumer.close()
+        self.consumer = nil
+        for sink in sinks { try sink.flush(timeout: .seconds(10)) }
+    }
+
+    // MARK: - Processing
+
+    private func process(_ batch: KafkaMessageBatch) throws {
+        guard !batch.records.isEmpty else { return }
+        let started = ContinuousClock.now
+        try batch.withUnsafeBytes { bytes in
+            for record in batch.records {
+                try process(record, in: batch, bytes: bytes)
+            }
+        }
+        statistics.batches += 1
+        statistics.lastBatchDuration = ContinuousClock.now - started
+    }
+
+    private func process(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer) throws {
+        guard var work = partitions[record.partition] else { return }  // revoked meanwhile
+        defer { partitions[record.partition] = work }
+        guard record.offset >= work.nextOffset else { return }  // already processed before a restore
+        work.nextOffset = record.offset + 1
+        statistics.eventsIn += 1
+        let value = UnsafeRawBufferPointer(rebasing: bytes[record.value])
+        let event: MetricEvent
+        switch decoder.result(value) {
+        case .success(let decoded): event = decoded
+        case .failure(let error):
+            statistics.count(rejected: error.code.rawValue)
+            try deadLetters.write(record, in: batch, bytes: bytes, reason: error.description)
+            return
+        }
+        let step = work.pipeline.process(event)
+        switch step.outcome {
+        case .accepted: break
+        case .duplicate: statistics.duplicates += 1
+        case .late:
+            statistics.count(rejected: "late")
+            try deadLetters.write(record, in: batch, bytes: bytes, reason: "late")
+        case .invalid:
+            statistics.count(rejected: "invalid")
+            try deadLetters.write(record, in: batch, bytes: bytes, reason: "invalid")
+        }
+        let source = AlertSource.kafka(
+            topic: configuration.layout.metrics, partition: record.partition, offset: record.offset)
+        for (index, transition) in step.transitions.enumerated()
+        where !work.isWritten(offset: record.offset, index: index) {
+            let alert = AlertEvent(
+                transition: transition, source: source, offsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
+            for sink in sinks { try sink.deliver(alert) }
+            statistics.alerts += 1
+        }
+    }
+
+    // MARK: - Checkpoints
+
+    /// Waits until every output so far is acknowledged, then writes one checkpoint per partition.
+    func checkpointAll() throws {
+        try checkpoint(Array(partitions.keys))
+        lastCheckpoint = ContinuousClock.now
+    }
+
+    func checkpoint(_ numbers: [Int32]) throws {
+        guard !numbers.isEmpty else { return }
+        for sink in sinks { try sink.flush(timeout: .seconds(60)) }
+        try producer.flush(timeout: .seconds(60))
+        var offsets: [KafkaTopicPartition: Int64] = [:]
+        for number in numbers.sorted() {
+            guard let work = partitions[number] else { continue }
+            let bytes = work.pipeline.checkpoint(nextOffset: work.nextOffset, metadata: configuration.rulesFingerprint)
+            let key = "\(configuration.layout.metrics)/\(number)"
+            try Array(key.utf8).withUnsafeBytes { key in
+                try bytes.withUnsafeBytes { value in
+                    try producer.send(to: checkpointTopic, partition: number, key: key, value: value)
+                }
+            }
+            offsets[KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)] = work.nextOffset
+        }
+        try producer.flush(timeout: .seconds(60))
+        statistics.checkpoints += numbers.count
+        do {
+            try consumer?.commit(offsets)
+        } catch {
+            // Offsets are committed for lag monitoring only; the checkpoint is what restores.
+            logger.warning("offset commit failed: \(error)")
+        }
+    }
+}

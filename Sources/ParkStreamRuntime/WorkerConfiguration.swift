@@ -1,0 +1,32 @@
+import KafkaClient
+import ParkRules
+import StreamEngine
+
+/// How a worker runs (ARCHITECTURE.md §2): where Kafka is, which topics, which rules, how often it
+/// checkpoints.
+public struct WorkerConfiguration: Sendable {
+    public var client: KafkaClientConfiguration
+    public var layout: TopicLayout
+    public var rules: RuleSet
+    /// Identifies the rules a checkpoint was written with.
+    public var rulesFingerprint: String
+    public var engine: EngineConfiguration
+    /// How often every assigned partition is checkpointed (also on revoke and on shutdown).
+    public var checkpointInterval: Duration = .seconds(5)
+    /// Most messages handled per poll.
+    public var batchSize = 10_000
+    /// A name for this process in logs and the group (`group.instance.id` is not used).
+    public var instanceID: String
+
+    public init(
+        client: KafkaClientConfiguration, rules: RuleSet, rulesFingerprint: String, instanceID: String,
+        layout: TopicLayout = TopicLayout(), engine: EngineConfiguration = EngineConfiguration()
+    ) {
+        self.client = client
+        self.rules = rules
+        self.rulesFingerprint = rulesFingerprint
+        self.instanceID = instanceID
+        self.layout = layout
+        self.engine = engine
+    }
+}

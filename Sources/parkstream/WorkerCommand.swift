@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KafkaClient
+import Logging
+import ParkMetrics
+import ParkRules
+import ParkStreamRuntime
+
+/// `parkstream worker`: a consumer-group member keeping aggregates and raising alerts.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run a worker: consume metric events, keep aggregates, raise alerts (a Kafka consumer-group member).",
+        discussion: """
+            Start as many as there are partitions to share; Kafka's consumer group spreads the \
+            partitions, and each partition's state moves with it through the checkpoints topic. \
+            SIGINT or SIGTERM: finish the batch, checkpoint, leave the group, exit 0.
+            """)
+
+    @OptionGroup var kafka: KafkaOptions
+
+    @Option(help: "Rules file (YAML).")
+    var rules: String
+
+    @Option(help: "Consumer group (names the checkpoints topic, <group>-checkpoints).")
+    var group = "parkstream-workers"
+
+    @Option(help: "This worker's name in logs (default: host and process id).")
+    var instance: String?
+
+    @Option(help: "Send alerts to this Prometheus Alertmanager as well (e.g. http://127.0.0.1:9093).")
+    var alertmanager: String?
+
+    @Flag(name: .customLong("print-alerts"), help: "Print alert transitions on stdout.")
+    var printAlerts = false
+
+    @Option(name: .customLong("checkpoint-interval"), help: "How often to checkpoint every partition.")
+    var checkpointInterval = "5s"
+
+    @Option(help: "Partitions of the topics (for alerts of events read from files).")
+    var partitions = 12
+
+    func run() throws {
+        let logger = Logger(label: "parkstream.worker")
+        guard let interval = RuleDuration(parsing: checkpointInterval), interval.seconds > 0 else {
+            throw ValidationError("--checkpoint-interval: \"\(checkpointInterval)\" is not a duration (e.g. 5s)")
+        }
+        guard let text = try? String(contentsOfFile: rules, encoding: .utf8) else {
+            throw CommandFailure("cannot read \(rules)")
+        }
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSet(yaml: text)
+        } catch {
+            throw CommandFailure("\(rules): \(error)")
+        }
+        var client = try kafka.clientConfiguration(clientID: "parkstream-worker")
+        // Checkpoints of many parks pass the 1 MB default; the topic must allow them too (deploy/).
+        if client.properties["message.max.bytes"] == nil { client.properties["message.max.bytes"] = "67108864" }
+        var layout = TopicLayout()
+        layout.group = group
+        layout.partitions = partitions
+        var configuration = WorkerConfiguration(
+            client: client, rules: ruleSet, rulesFingerprint: RuleSet.fingerprint(of: text),
+            instanceID: instance ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", layout: layout)
+        configuration.checkpointInterval = .seconds(interval.seconds)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(client: client), logger: logger)
+        var sinks: [any AlertSink] = [
+            KafkaAlertSink(producer: producer, topic: layout.alerts, partitions: partitions, logger: logger)
+        ]
+        if let alertmanager {
+            guard let url = URL(string: alertmanager) else {
+                throw ValidationError("--alertmanager: not a URL: \(alertmanager)")
+            }
+            sinks.append(AlertmanagerSink(configuration: AlertmanagerConfiguration(baseURL: url), logger: logger))
+        }
+        if printAlerts { sinks.append(StdoutAlertSink.standardOutput(json: false)) }
+        let signals = SignalFlag([SIGINT, SIGTERM])
+        let worker = try Worker(configuration: configuration, producer: producer, sinks: sinks, logger: logger)
+        logger.info("worker \(configuration.instanceID) joining group \(group)")
+        try worker.run { signals.isRaised }
+        for sink in sinks { try sink.close(timeout: .seconds(3)) }
+        logger.info("worker \(configuration.instanceID) stopped after \(worker.statistics.eventsIn) events")
+    }
+}

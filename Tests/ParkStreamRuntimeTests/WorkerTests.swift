@@ -1,0 +1,141 @@
+import Foundation
+import KafkaClient
+import Logging
+import ParkMetrics
+import ParkRules
+import ParkSimulator
+import ParkStreamRuntime
+import Testing
+
+/// Two weeks of June 2017 (jinshan's compliance sag is in it), with a year of history.
+let june: [MetricEvent] = {
+    var configuration = SimulationConfiguration(
+        start: Timestamp(rfc3339: "2017-06-01T00:00:00+08:00") ?? Timestamp(seconds: 0),
+        end: Timestamp(rfc3339: "2017-06-15T00:00:00+08:00") ?? Timestamp(seconds: 0))
+    configuration.wastewaterInterval = .seconds(1800)
+    configuration.energyInterval = .seconds(3600)
+    return Array(ParkSimulation(configuration: configuration))
+}()
+
+/// A worker over an embedded cluster with its own topics, run on a thread of its own.
+final class WorkerHarness: @unchecked Sendable {  // the flag is the only state shared across threads.
+    let kafka: EmbeddedCluster
+    var layout = TopicLayout()
+    let rules: RuleSet
+    let partitions = 4
+
+    init(rules: RuleSet) throws {
+        kafka = try EmbeddedCluster(brokers: 1)
+        self.rules = rules
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        layout.metrics = "metrics-\(suffix)"
+        layout.alerts = "alerts-\(suffix)"
+        layout.deadLetters = "dlq-\(suffix)"
+        layout.aggregates = "aggregates-\(suffix)"
+        layout.group = "workers-\(suffix)"
+        layout.partitions = partitions
+        for spec in layout.specs(replicationFactor: 1) {
+            try kafka.cluster.createTopic(spec.name, partitions: spec.partitions)
+        }
+    }
+
+    /// Publishes events keyed by park, as `parkstream publish` does.
+    func publish(_ events: some Sequence<MetricEvent>, extra: [(key: String, value: String)] = []) throws -> Int {
+        let producer = try kafka.producer()
+        let topic = try producer.topic(layout.metrics)
+        let encoder = MetricEventEncoder()
+        var count = 0
+        for event in events {
+            try Array(event.parkID.rawValue.utf8).withUnsafeBytes { key in
+                try encoder.encode(event).withUnsafeBytes { value in
+                    try producer.send(
+                        to: topic, partition: nil, key: key, value: value, timestamp: event.observedAt.milliseconds)
+                }
+            }
+            count += 1
+        }
+        for (key, value) in extra {
+            try producer.send(
+                KafkaProducerMessage(topic: layout.metrics, key: Array(key.utf8), value: Array(value.utf8)))
+            count += 1
+        }
+        try producer.flush(timeout: .seconds(60))
+        return count
+    }
+
+    /// Runs a worker until it has read `events` messages, then stops it gracefully.
+    func runWorker(until events: Int) throws -> WorkerStatistics {
+        let producer = try kafka.producer()
+        var configuration = WorkerConfiguration(
+            client: kafka.client, rules: rules, rulesFingerprint: "test", instanceID: "test", layout: layout)
+        configuration.checkpointInterval = .seconds(1)
+        let sink = KafkaAlertSink(
+            producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
+        let worker = try Worker(configuration: configuration, producer: producer, sinks: [sink], logger: kafka.logger)
+        let deadline = ContinuousClock.now + .seconds(90)
+        try worker.run { worker.statistics.eventsIn >= events || ContinuousClock.now > deadline }
+        return worker.statistics
+    }
+
+    /// Messages in a topic: the sum of its partitions' end offsets.
+    func messageCount(_ topic: String) throws -> Int64 {
+        let consumer = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(client: kafka.client), logger: kafka.logger)
+        return try (0..<Int32(partitions)).reduce(0) {
+            $0 + (try consumer.watermarks(KafkaTopicPartition(topic: topic, partition: $1)).high)
+        }
+    }
+
+    /// The alerts topic's events, without their sources, sorted.
+    func alerts(count: Int) throws -> [String] {
+        try kafka.read(layout.alerts, partitions: partitions, count: count).map { message in
+            let event = try AlertEvent(canonicalJSON: message.value)
+            return AlertEvent(transition: event.transition, summary: event.summary, source: .file(path: "", line: 0))
+                .canonicalJSON()
+        }.sorted()
+    }
+}
+
+func replayedAlerts(_ events: [MetricEvent], rules: RuleSet, partitions: Int32) -> [String] {
+    var bytes: [UInt8] = []
+    let encoder = MetricEventEncoder()
+    for event in events { encoder.appendLine(event, to: &bytes) }
+    return FileReplay(rules: rules, partitions: partitions).run(bytes, path: "").alerts.map {
+        AlertEvent(transition: $0.transition, summary: $0.summary, source: .file(path: "", line: 0)).canonicalJSON()
+    }.sorted()
+}
+
+@Suite("worker", .serialized, .timeLimit(.minutes(3)))
+struct WorkerTests {
+    @Test func theAlertsTopicHoldsExactlyWhatReplayComputes() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules)
+        let poison = [(key: "jinshan", value: "not json"), (key: "baoshan", value: #"{"event_id":"x"}"#)]
+        let published = try harness.publish(june, extra: poison)
+        let statistics = try harness.runWorker(until: published)
+        #expect(statistics.eventsIn == published)
+        #expect(statistics.rejected.values.reduce(0, +) == 2)
+        let expected = replayedAlerts(june, rules: rules, partitions: Int32(harness.partitions))
+        #expect(!expected.isEmpty)
+        #expect(try harness.alerts(count: expected.count) == expected)
+        #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
+        let dead = try harness.kafka.read(harness.layout.deadLetters, partitions: harness.partitions, count: 2)
+        #expect(Set(dead.map { String(decoding: $0.value, as: UTF8.self) }) == Set(poison.map(\.value)))
+        #expect(dead.allSatisfy { $0.header("parkstream-error") != nil && $0.header("parkstream-source") != nil })
+    }
+
+    @Test func aRestartedWorkerResumesFromItsCheckpointWithoutDuplicates() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules)
+        let half = june.count / 2
+        let first = try harness.publish(june[..<half])
+        _ = try harness.runWorker(until: first)
+        let second = try harness.publish(june[half...])
+        let statistics = try harness.runWorker(until: second)
+        #expect(statistics.restores > 0)
+        #expect(statistics.eventsIn == second, "nothing before the checkpoint is read again")
+        let expected = replayedAlerts(june, rules: rules, partitions: Int32(harness.partitions))
+        #expect(try harness.alerts(count: expected.count) == expected)
+        #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
+    }
+}
