@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `parkstream worker` in the background for one test.
+final class WorkerProcess {
+    let process = Process()
+    let output = Pipe()
+
+    init(brokers: String, rules: String, extra: [String] = []) throws {
+        process.executableURL = ChildProcess.parkstream
+        process.arguments = ["worker", "--brokers", brokers, "--rules", rules, "--checkpoint-interval", "1s"] + extra
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Sends SIGTERM and waits; returns the exit status.
+    func terminate() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
+
+/// The alerts on the alerts topic, read with kcat (each without its source).
+func alertsOnTopic(_ brokers: String) throws -> [String] {
+    let read = try ChildProcess.run("/usr/bin/kcat", ["-C", "-b", brokers, "-t", "park.alerts", "-e", "-q"])
+    return read.stdout.split(separator: "\n").map {
+        String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
+    }
+    .sorted()
+}
+
+@Suite("parkstream worker", .serialized, .timeLimit(.minutes(3)))
+struct WorkerCommandTests {
+    @Test func aWorkerProcessRaisesWhatReplayRaisesAndStopsCleanlyOnSIGTERM() throws {
+        let broker = try BrokerProcess(arguments: ["--partitions", "6"])
+        let file = try temporaryFile("june.ndjson", "")
+        let simulate = try ChildProcess.run(
+            ChildProcess.parkstream.path,
+            [
+                "simulate", "--start", "2017-06-01", "--until", "2017-06-15", "--wastewater-interval", "30m",
+                "--output", file,
+            ])
+        #expect(simulate.status == 0)
+        let publish = try ChildProcess.run(
+            ChildProcess.parkstream.path, ["publish", "--brokers", broker.bootstrap, file])
+        #expect(publish.status == 0)
+        let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path
+        let replay = try ChildProcess.run(
+            ChildProcess.parkstream.path,
+            ["replay", "--input", file, "--partitions", "6", "--rules", rules, "--alerts", file + ".alerts"])
+        #expect(replay.status == 0)
+        let expected = try String(contentsOfFile: file + ".alerts", encoding: .utf8).split(separator: "\n").map {
+            String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
+        }.sorted()
+        #expect(!expected.isEmpty)
+
+        let worker = try WorkerProcess(brokers: broker.bootstrap, rules: rules)
+        var seen: [String] = []
+        let deadline = ContinuousClock.now + .seconds(60)
+        while seen.count < expected.count, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.5)
+            seen = try alertsOnTopic(broker.bootstrap)
+        }
+        #expect(seen == expected)
+        #expect(worker.terminate() == 0, "SIGTERM: finish the batch, checkpoint, leave the group, exit 0")
+        let checkpoints = try ChildProcess.run(
+            "/usr/bin/kcat",
+            ["-C", "-b", broker.bootstrap, "-t", "parkstream-workers-checkpoints", "-e", "-q", "-f", "%k\n"])
+        #expect(checkpoints.stdout.contains("park.metrics/"), "checkpoints written, keyed topic/partition")
+
+        // A new worker resumes from the checkpoints: once it has restored and checkpointed every
+        // partition itself, the alerts topic still holds each alert once.
+        func checkpointCount() throws -> Int {
+            try ChildProcess.run(
+                "/usr/bin/kcat", ["-C", "-b", broker.bootstrap, "-t", "parkstream-workers-checkpoints", "-e", "-q"]
+            ).stdout.split(separator: "\n").count
+        }
+        let before = try checkpointCount()
+        let second = try WorkerProcess(brokers: broker.bootstrap, rules: rules)
+        let resumed = ContinuousClock.now + .seconds(60)
+        while try checkpointCount() < before + 6, ContinuousClock.now < resumed { Thread.sleep(forTimeInterval: 0.5) }
+        #expect(try checkpointCount() >= before + 6, "the second worker checkpointed all six partitions")
+        #expect(try alertsOnTopic(broker.bootstrap) == expected)
+        #expect(second.terminate() == 0)
+        _ = broker.stop()
+    }
+}
