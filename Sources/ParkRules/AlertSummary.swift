@@ -35,7 +35,7 @@ public enum AlertSummary {
 
     /// A value as people read it: four decimals at most, whole numbers from 1,000 on (the event's
     /// `value` field keeps the exact number).
-    static func readable(_ value: Double) -> String {
+    public static func readable(_ value: Double) -> String {
         guard value.isFinite else { return ShortestNumber.format(value) }
         return ShortestNumber.format(abs(value) >= 1000 ? value.rounded() : (value * 10_000).rounded() / 10_000)
     }

@@ -40,8 +40,9 @@ public enum AlertLine {
         }
     }
 
-    /// Shortest round-trip form; JSON has no NaN, so a missing value reads `null` as in the event.
+    /// Four decimals at most, as in summaries (the event keeps the exact number); JSON has no NaN,
+    /// so a missing value reads `null` as in the event.
     private static func number(_ value: Double) -> String {
-        value.isFinite ? ShortestNumber.format(value) : "null"
+        value.isFinite ? AlertSummary.readable(value) : "null"
     }
 }

@@ -73,24 +73,16 @@ struct SimulateCommand: ParsableCommand {
         configuration.energyInterval = .seconds(RuleDuration(parsing: energyInterval)?.seconds ?? 900)
         let simulation = ParkSimulation(configuration: configuration)
         let sink: any SimulationSink =
-            if let output { try FileSink(path: output) } else { try KafkaSink(kafka: kafka, topic: topic) }
-        var pacer = Pacer(speed: speed, rate: rate, liveStart: configuration.start)
-        let progress = Progress()
-        let encoder = MetricEventEncoder()
-        var count = 0
-        let signals = SignalFlag([SIGINT, SIGTERM])
-        for event in simulation {
-            let wait = pacer.delay(before: event.observedAt)
-            if wait > .zero {
-                Thread.sleep(
-                    forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds))
+            if let output {
+                try FileSink(path: output)
+            } else {
+                try KafkaSink(client: kafka.clientConfiguration(clientID: "parkstream-simulate"), topic: topic)
             }
-            if let duration, progress.elapsed >= duration { break }
-            if signals.isRaised { break }
-            try sink.write(event, encoded: encoder.encode(event))
-            count += 1
-            progress.update("\(Progress.count(count)) events, at \(ParkZone.shanghai.format(event.observedAt))")
-        }
+        let progress = Progress()
+        var driver = SimulationDriver(
+            pacer: Pacer(speed: speed, rate: rate, liveStart: configuration.start), duration: duration,
+            signals: SignalFlag([SIGINT, SIGTERM]), progress: progress)
+        let count = try driver.drive(simulation, into: sink)
         progress.finish()
         let delivered = try sink.finish()
         printError(
@@ -148,9 +140,8 @@ final class KafkaSink: SimulationSink {
     private let producer: KafkaProducer
     private let topic: String
 
-    init(kafka: KafkaOptions, topic: String) throws {
-        var configuration = KafkaProducerConfiguration(
-            client: try kafka.clientConfiguration(clientID: "parkstream-simulate"))
+    init(client: KafkaClientConfiguration, topic: String) throws {
+        var configuration = KafkaProducerConfiguration(client: client)
         configuration.compression = .zstd
         configuration.linger = .milliseconds(20)
         producer = try KafkaProducer(configuration: configuration, logger: Logger(label: "parkstream.simulate"))
