@@ -1,0 +1,60 @@
+import Foundation
+import KafkaClient
+import Logging
+import Testing
+
+@Suite("workers under failure", .serialized, .timeLimit(.minutes(5)))
+struct WorkerChaosTests {
+    /// kill -9 of a worker and its restart, a third worker joining, a broker down for 5 s: the alerts
+    /// topic still holds exactly what replay computes, each alert once.
+    @Test func crashesRebalancesAndABrokerOutageLoseAndDuplicateNothing() throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let cluster = try EmbeddedKafkaCluster(brokerCount: 3, logger: logger)
+        let brokers = cluster.bootstrapServers
+        for topic in [
+            "park.metrics", "park.metrics.dlq", "park.alerts", "park.aggregates", "parkstream-workers-checkpoints",
+        ] {
+            try cluster.createTopic(topic, partitions: 6, replicationFactor: 3)
+        }
+        let file = try temporaryFile("year.ndjson", "")
+        let simulate = try ChildProcess.run(
+            ChildProcess.parkstream.path,
+            [
+                "simulate", "--until", "2017-12-01", "--wastewater-interval", "30m", "--energy-interval", "1h",
+                "--output", file,
+            ])
+        #expect(simulate.status == 0)
+        let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path
+        let replay = try ChildProcess.run(
+            ChildProcess.parkstream.path,
+            ["replay", "--input", file, "--partitions", "6", "--rules", rules, "--alerts", file + ".alerts"])
+        #expect(replay.status == 0)
+        let expected = try String(contentsOfFile: file + ".alerts", encoding: .utf8).split(separator: "\n").map {
+            String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
+        }.sorted()
+
+        let first = try WorkerProcess(brokers: brokers, rules: rules)
+        let second = try WorkerProcess(brokers: brokers, rules: rules)
+        let publish = try ChildProcess.run(ChildProcess.parkstream.path, ["publish", "--brokers", brokers, file])
+        #expect(publish.status == 0)
+        Thread.sleep(forTimeInterval: 2)
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        let restarted = try WorkerProcess(brokers: brokers, rules: rules)
+        let third = try WorkerProcess(brokers: brokers, rules: rules)
+        try cluster.takeDown(broker: 1)
+        Thread.sleep(forTimeInterval: 5)
+        try cluster.bringUp(broker: 1)
+
+        var seen: [String] = []
+        let deadline = ContinuousClock.now + .seconds(120)
+        while seen.count < expected.count, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 1)
+            seen = try alertsOnTopic(brokers)
+        }
+        Thread.sleep(forTimeInterval: 3)  // anything written twice would show up by now
+        #expect(try alertsOnTopic(brokers) == expected, "same set, same count")
+        for worker in [second, restarted, third] { #expect(worker.terminate() == 0) }
+    }
+}
