@@ -1,4 +1,5 @@
 import KafkaClient
+import ParkMetrics
 import ParkRules
 
 /// What a worker keeps for one assigned input partition.
@@ -11,9 +12,17 @@ struct PartitionWork {
     /// `suppressBelow` itself, were written before a crash and must not be written again.
     var suppressBelow: Int64 = -1
     var suppressAtCount = 0
+    /// Parks and metrics whose aggregates changed since the last checkpoint.
+    var touched: Set<ParkMetric> = []
 
     /// Whether the `index`-th transition caused by input `offset` was already written.
     func isWritten(offset: Int64, index: Int) -> Bool {
         offset < suppressBelow || (offset == suppressBelow && index < suppressAtCount)
     }
+}
+
+/// A park and one of its metrics.
+struct ParkMetric: Hashable, Sendable {
+    var park: ParkID
+    var metric: Metric
 }

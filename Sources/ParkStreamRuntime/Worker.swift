@@ -27,6 +27,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private var lastCheckpoint = ContinuousClock.now
     let deadLetters: DeadLetterWriter
     let checkpointTopic: KafkaProducerTopic
+    let aggregateTopic: KafkaProducerTopic
     /// Set when a partition could not be restored: the worker stops instead of guessing.
     var fatalStop: (any Error)?
     /// Counters for the ops port and the logs.
@@ -43,6 +44,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         self.deadLetters = DeadLetterWriter(
             producer: producer, topic: try producer.topic(configuration.layout.deadLetters))
         self.checkpointTopic = try producer.topic(configuration.layout.checkpoints)
+        self.aggregateTopic = try producer.topic(configuration.layout.aggregates)
     }
 
     /// Joins the group and processes batches until `shouldStop` answers true; then checkpoints every
@@ -99,7 +101,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
         let step = work.pipeline.process(event)
         switch step.outcome {
-        case .accepted: break
+        case .accepted:
+            work.touched.insert(ParkMetric(park: event.parkID, metric: event.metric))
+            for ratio in PartitionEngine.affectedRatios(of: event.metric) {
+                work.touched.insert(ParkMetric(park: event.parkID, metric: ratio))
+            }
         case .duplicate: statistics.duplicates += 1
         case .late:
             statistics.count(rejected: "late")
@@ -130,8 +136,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     func checkpoint(_ numbers: [Int32]) throws {
         guard !numbers.isEmpty else { return }
         for sink in sinks { try sink.flush(timeout: .seconds(60)) }
-        try producer.flush(timeout: .seconds(60))
         var offsets: [KafkaTopicPartition: Int64] = [:]
+        try writeAggregates(numbers)
         for number in numbers.sorted() {
             guard let work = partitions[number] else { continue }
             let bytes = work.pipeline.checkpoint(nextOffset: work.nextOffset, metadata: configuration.rulesFingerprint)
@@ -151,5 +157,36 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             // Offsets are committed for lag monitoring only; the checkpoint is what restores.
             logger.warning("offset commit failed: \(error)")
         }
+    }
+}
+
+extension Worker {
+    /// Writes the current aggregates of every park × metric that changed since the last
+    /// checkpoint to the compacted aggregates topic, then waits until every output is acknowledged.
+    func writeAggregates(_ numbers: [Int32]) throws {
+        let windows = AggregateRecord.windows(configuration.engine)
+        let zone = configuration.engine.zone
+        for number in numbers.sorted() {
+            guard var work = partitions[number] else { continue }
+            let engine = work.pipeline.engine
+            for item in work.touched.sorted(by: { ($0.park, $0.metric.rawValue) < ($1.park, $1.metric.rawValue) }) {
+                for window in windows {
+                    guard let aggregate = engine.aggregate(park: item.park, metric: item.metric, window: window) else {
+                        continue
+                    }
+                    let record = AggregateRecord(
+                        park: item.park, metric: item.metric, window: window, aggregate: aggregate,
+                        asOf: engine.clock(of: item.park))
+                    try Array(record.key.utf8).withUnsafeBytes { key in
+                        try Array(record.json(zone: zone).utf8).withUnsafeBytes { value in
+                            try producer.send(to: aggregateTopic, partition: number, key: key, value: value)
+                        }
+                    }
+                }
+            }
+            work.touched.removeAll(keepingCapacity: true)
+            partitions[number] = work
+        }
+        try producer.flush(timeout: .seconds(60))
     }
 }

@@ -119,6 +119,28 @@ struct WorkerTests {
         #expect(!expected.isEmpty)
         #expect(try harness.alerts(count: expected.count) == expected)
         #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
+        // The aggregates topic holds the live values; June's month equals replay's final June row.
+        var bytes: [UInt8] = []
+        for event in june { MetricEventEncoder().appendLine(event, to: &bytes) }
+        let table = FileReplay(rules: rules, partitions: Int32(harness.partitions)).run(bytes, path: "").aggregates
+        let aggregates = try harness.kafka.read(
+            harness.layout.aggregates, partitions: harness.partitions,
+            count: Int(try harness.messageCount(harness.layout.aggregates)))
+        let latest = Dictionary(
+            aggregates.map {
+                (String(decoding: $0.key ?? [], as: UTF8.self), String(decoding: $0.value, as: UTF8.self))
+            },
+            uniquingKeysWith: { _, newer in newer })
+        let juneRow = try #require(
+            table.rows.first {
+                $0.parkID.rawValue == "jinshan" && $0.metric == .wastewaterCompliance && $0.window == .month
+                    && $0.month == YearMonth(year: 2017, month: 6)
+            })
+        let live = try #require(latest["jinshan/wastewater_compliance/month"])
+        #expect(
+            live.contains(
+                #""value":\#(ShortestNumber.format(juneRow.aggregate.value)),"count":\#(juneRow.aggregate.count),"#))
+        #expect(latest["jinshan/energy_intensity/ytd"] != nil, "derived ratios are published too")
         let dead = try harness.kafka.read(harness.layout.deadLetters, partitions: harness.partitions, count: 2)
         #expect(Set(dead.map { String(decoding: $0.value, as: UTF8.self) }) == Set(poison.map(\.value)))
         #expect(dead.allSatisfy { $0.header("parkstream-error") != nil && $0.header("parkstream-source") != nil })
