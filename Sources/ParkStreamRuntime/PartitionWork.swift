@@ -12,6 +12,9 @@ struct PartitionWork {
     /// `suppressBelow` itself, were written before a crash and must not be written again.
     var suppressBelow: Int64 = -1
     var suppressAtCount = 0
+    /// The offset the latest checkpoint recorded: a periodic checkpoint skips a partition that has
+    /// not moved since.
+    var checkpointedOffset: Int64 = -1
     /// Parks and metrics whose aggregates changed since the last checkpoint.
     var touched: Set<ParkMetric> = []
 

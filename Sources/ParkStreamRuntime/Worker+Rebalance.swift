@@ -49,6 +49,7 @@ extension Worker {
             let restored = try PartitionPipeline.restore(checkpoint: Array(latest.value), rules: configuration.rules)
             work.pipeline = restored.pipeline
             work.nextOffset = restored.nextOffset
+            work.checkpointedOffset = restored.nextOffset
         }
         // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
         let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))

@@ -62,7 +62,9 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
             if let fatalStop { throw fatalStop }
             try process(batch)
-            if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval { try checkpointAll() }
+            if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval {
+                try checkpointAll(onlyMoved: true)
+            }
         }
         try checkpointAll()
         try consumer.close()
@@ -128,8 +130,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     // MARK: - Checkpoints
 
     /// Waits until every output so far is acknowledged, then writes one checkpoint per partition.
-    func checkpointAll() throws {
-        try checkpoint(Array(partitions.keys))
+    /// `onlyMoved`: skip partitions whose offset has not moved since their last checkpoint (the
+    /// periodic case; revoke and shutdown write every partition).
+    func checkpointAll(onlyMoved: Bool = false) throws {
+        let numbers = partitions.filter { !onlyMoved || $0.value.nextOffset != $0.value.checkpointedOffset }.map(\.key)
+        try checkpoint(numbers)
         lastCheckpoint = ContinuousClock.now
     }
 
@@ -148,6 +153,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 }
             }
             offsets[KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)] = work.nextOffset
+            partitions[number]?.checkpointedOffset = work.nextOffset
         }
         try producer.flush(timeout: .seconds(60))
         statistics.checkpoints += numbers.count

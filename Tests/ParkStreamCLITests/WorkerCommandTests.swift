@@ -5,13 +5,27 @@ import Testing
 final class WorkerProcess {
     let process = Process()
     let output = Pipe()
+    /// The worker's log (stderr).
+    let log: String
 
     init(brokers: String, rules: String, extra: [String] = []) throws {
+        log = try temporaryFile("worker.log", "")
         process.executableURL = ChildProcess.parkstream
         process.arguments = ["worker", "--brokers", brokers, "--rules", rules, "--checkpoint-interval", "1s"] + extra
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
+    }
+
+    /// Waits until the worker has logged restoring `count` partitions; returns whether it did.
+    func waitForRestores(_ count: Int, timeout: Duration = .seconds(60)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if text.components(separatedBy: "partition restored").count - 1 >= count { return true }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return false
     }
 
     /// Sends SIGTERM and waits; returns the exit status.
@@ -77,20 +91,21 @@ struct WorkerCommandTests {
             ["-C", "-b", broker.bootstrap, "-t", "parkstream-workers-checkpoints", "-e", "-q", "-f", "%k\n"])
         #expect(checkpoints.stdout.contains("park.metrics/"), "checkpoints written, keyed topic/partition")
 
-        // A new worker resumes from the checkpoints: once it has restored and checkpointed every
-        // partition itself, the alerts topic still holds each alert once.
+        // A new worker resumes from the checkpoints: once it has restored every partition (its
+        // shutdown checkpoints them all), the alerts topic still holds each alert once.
         func checkpointCount() throws -> Int {
             try ChildProcess.run(
                 "/usr/bin/kcat", ["-C", "-b", broker.bootstrap, "-t", "parkstream-workers-checkpoints", "-e", "-q"]
             ).stdout.split(separator: "\n").count
         }
         let before = try checkpointCount()
-        let second = try WorkerProcess(brokers: broker.bootstrap, rules: rules)
-        let resumed = ContinuousClock.now + .seconds(60)
-        while try checkpointCount() < before + 6, ContinuousClock.now < resumed { Thread.sleep(forTimeInterval: 0.5) }
-        #expect(try checkpointCount() >= before + 6, "the second worker checkpointed all six partitions")
-        #expect(try alertsOnTopic(broker.bootstrap) == expected)
+        let second = try WorkerProcess(brokers: broker.bootstrap, rules: rules, extra: ["--print-alerts"])
+        let output = second.output.fileHandleForReading
+        #expect(second.waitForRestores(6), "the second worker restores all six partitions")
         #expect(second.terminate() == 0)
+        #expect(try checkpointCount() >= before + 6, "the second worker owned and checkpointed all six partitions")
+        #expect(output.readDataToEndOfFile().isEmpty, "it raised no alert again")
+        #expect(try alertsOnTopic(broker.bootstrap) == expected)
         _ = broker.stop()
     }
 }
