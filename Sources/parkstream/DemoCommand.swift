@@ -78,15 +78,38 @@ struct DemoCommand: ParsableCommand {
         let count = try driver.drive(ParkSimulation(configuration: configuration), into: sink)
         progress.finish()
         _ = try sink.finish()
-        say("simulation done: \(Progress.count(count)) events published; letting the workers catch up")
-        let settle = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < settle, !signals.isRaised { Thread.sleep(forTimeInterval: 0.2) }
+        say("simulation done: \(Progress.count(count)) events published; waiting for the workers to catch up")
+        try waitForWorkers(brokers: brokers, layout: layout, logger: logger, signals: signals)
         for child in children { child.terminate() }
         for child in children { child.waitUntilExit() }
         say(
             "workers stopped (exit status \(children.map { String($0.terminationStatus) }.joined(separator: ", "))); demo over"
         )
         withExtendedLifetime(cluster) {}
+    }
+
+    /// Waits until the group's committed offsets reach the end of every metrics partition (the
+    /// workers commit at each checkpoint), two minutes at most.
+    private func waitForWorkers(brokers: String, layout: TopicLayout, logger: Logger, signals: SignalFlag) throws {
+        // A consumer with the group's id that never subscribes only reads the group's offsets.
+        let client = KafkaClientConfiguration(bootstrapServers: [brokers], clientID: "parkstream-demo")
+        let reader = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(client: client, groupID: layout.group), logger: logger)
+        let partitions = (0..<Int32(layout.partitions)).map {
+            KafkaTopicPartition(topic: layout.metrics, partition: $0)
+        }
+        let ends = try Dictionary(uniqueKeysWithValues: partitions.map { ($0, try reader.watermarks($0).high) })
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline, !signals.isRaised {
+            let committed = try reader.committed(partitions)
+            let caughtUp = partitions.allSatisfy { partition in
+                let end = ends[partition] ?? 0
+                return end == 0 || (committed[partition]?.rawValue ?? -1) >= end
+            }
+            if caughtUp { return }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        say("the workers have not caught up after two minutes; stopping them anyway")
     }
 
     private func spawnWorker(number: Int, brokers: String) throws -> Process {
