@@ -16,8 +16,9 @@ let checkpointStream: [MetricEvent] = {
     return Array(ParkSimulation(configuration: configuration))
 }()
 
-/// Rules that, on top of the Hebi rules, flap during the sag: `for` and hysteresis keep alerts
-/// pending and firing across many events.
+/// Rules that, on top of the Hebi rules, fire often in three weeks: during the sag, `for` and
+/// hysteresis keep threshold alerts pending and firing across many events; hourly energy readings
+/// keep an absence alert flapping; May's reports, due on 5 June, partly arrive later.
 let flappingRules = """
       - id: checkpoint-compliance-1h
         metric: wastewater_compliance
@@ -37,6 +38,17 @@ let flappingRules = """
         overrides:
           qibin:
             when: "< 0.98"
+
+      - id: checkpoint-energy-absent
+        metric: energy_consumption
+        absent: 1h
+        severity: info
+
+      - id: checkpoint-added-value-report
+        metric: added_value
+        due_day: 5
+        severity: info
+        parks: [baoshan, chengxiang, jinshan, kaifaqu, qibin, qixian, shancheng, xunxian]
 
     """
 
