@@ -96,10 +96,7 @@ extension PartitionPipeline {
     }
 
     private static func readEngine(_ input: inout PipelineReader) throws(PipelineCheckpointError) -> PartitionEngine {
-        let length = try input.count()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(length)
-        for _ in 0..<length { bytes.append(try input.byte()) }
+        let bytes = try input.bytes(try input.count())
         do {
             return try PartitionEngine(checkpoint: bytes)
         } catch {

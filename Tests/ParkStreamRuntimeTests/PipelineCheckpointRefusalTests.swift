@@ -87,17 +87,27 @@ struct PipelineCheckpointRefusalTests {
         let bytes = try checkpointBytes.get()
         let rules = try checkpointRules()
         var random = SeededRandom(seed: 2017)
+        let engineBytes = try #require(bytes.firstRange(of: Array("PSEK".utf8)))
+        let engineLength = (0..<4).reduce(0) { $0 | Int(bytes[engineBytes.lowerBound + 6 + $1]) << (8 * $1) }
+        let ruleStateStart = engineBytes.lowerBound + engineLength
         var refused = 0
         for trial in 0..<400 {
             var damaged = bytes
             for _ in 0...Int.random(in: 0..<3, using: &random) {
-                let index = Int.random(in: PartitionPipeline.checkpointHeaderSize..<(bytes.count - 8), using: &random)
+                // Every other trial damages the rule state, after the engine's bytes.
+                let first = trial.isMultiple(of: 2) ? PartitionPipeline.checkpointHeaderSize : ruleStateStart
+                let index = Int.random(in: first..<(bytes.count - 8), using: &random)
                 damaged[index] = UInt8.random(in: 0...255, using: &random)
             }
             if damaged == bytes { continue }
             // Unsealed, the checksum catches it; resealed, the parser must refuse or restore a state.
             #expect(restoreError(damaged, rules: rules)?.code == .checksumMismatch, "trial \(trial)")
-            if let error = restoreError(resealed(damaged), rules: rules) {
+            do {
+                var pipeline = try PartitionPipeline.restore(checkpoint: resealed(damaged), rules: rules).pipeline
+                // Whatever state was restored, going on with it must not trap either.
+                var run = PipelineRun()
+                run.feed(&pipeline, checkpointStream[(checkpointStream.count * 2 / 3)...].prefix(100))
+            } catch {
                 #expect([.corrupt, .truncated, .rulesChanged, .unsupportedVersion].contains(error.code))
                 refused += 1
             }
