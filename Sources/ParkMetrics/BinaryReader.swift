@@ -76,6 +76,13 @@ package struct BinaryReader<Failure: BinaryReadingFailure> {
 
     package mutating func double() throws(Failure) -> Double { Double(bitPattern: try fixed64()) }
 
+    /// `count` raw bytes.
+    package mutating func bytes(_ count: Int) throws(Failure) -> [UInt8] {
+        guard count <= remaining else { throw .truncated("\(count) bytes wanted at byte \(offset), \(remaining) left") }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
     package mutating func string(limit: Int = 4096) throws(Failure) -> String {
         let length = try count(limit: limit)
         defer { offset += length }

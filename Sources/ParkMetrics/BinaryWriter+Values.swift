@@ -22,8 +22,15 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    /// What `BinaryWriter.timestamp` wrote.
-    package mutating func timestamp() throws(Failure) -> Timestamp { Timestamp(microseconds: try signed()) }
+    /// What `BinaryWriter.timestamp` wrote: an instant of years 1 to 9999 (RFC 3339's), so that
+    /// differences of restored instants cannot overflow.
+    package mutating func timestamp() throws(Failure) -> Timestamp {
+        let microseconds = try signed()
+        guard (-62_135_596_800_000_000...253_402_300_799_999_999).contains(microseconds) else {
+            throw .corrupt("instant \(microseconds) µs out of range")
+        }
+        return Timestamp(microseconds: microseconds)
+    }
 
     /// What `BinaryWriter.optionalTimestamp` wrote.
     package mutating func optionalTimestamp() throws(Failure) -> Timestamp? {

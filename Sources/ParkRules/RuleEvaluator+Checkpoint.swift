@@ -1,18 +1,20 @@
 import ParkMetrics
 
-/// The evaluator in a checkpoint: count · per lifecycle, ordered by rule id, then park: rule id ·
-/// park · lifecycle state. Keyed by rule id, not position, so a reordered rules file restores the
-/// same state.
+/// The evaluator in a checkpoint: count of rules with state · per rule, ordered by id: rule id ·
+/// count · per park, in order: park · lifecycle state. Keyed by rule id, not position, so a
+/// reordered rules file restores the same state; each id is written once.
 extension RuleEvaluator {
     /// Writes the state `readState(from:)` restores; the same state always gives the same bytes.
     package func writeState(to out: inout BinaryWriter) {
-        let entries = lifecycles.map { (id: rules.targets[$0.key.rule].id, park: $0.key.park, lifecycle: $0.value) }
-            .sorted { ($0.id, $0.park) < ($1.id, $1.park) }
-        out.count(entries.count)
-        for entry in entries {
-            out.string(entry.id)
-            out.park(entry.park)
-            entry.lifecycle.writeState(to: &out)
+        let byRule = Dictionary(grouping: lifecycles) { rules.targets[$0.key.rule].id }
+        out.count(byRule.count)
+        for (id, entries) in byRule.sorted(by: { $0.key < $1.key }) {
+            out.string(id)
+            out.count(entries.count)
+            for (key, lifecycle) in entries.sorted(by: { $0.key.park < $1.key.park }) {
+                out.park(key.park)
+                lifecycle.writeState(to: &out)
+            }
         }
     }
 
@@ -22,17 +24,22 @@ extension RuleEvaluator {
         for (position, rule) in rules.targets.enumerated() where positions[rule.id] == nil {
             positions[rule.id] = position
         }
-        for _ in 0..<(try input.count(minimumBytes: 6)) {
+        for _ in 0..<(try input.count(minimumBytes: 2)) {
             let id = try input.string(limit: 1024)
-            let park = try input.park()
-            guard let position = positions[id], rules.targets[position].applies(to: park) else {
-                throw .corrupt("state of rule \"\(id)\" for park \(park), which the rules do not have")
+            guard let position = positions.removeValue(forKey: id) else {
+                throw .corrupt("state of rule \"\(id)\", which the rules do not have (or repeated)")
             }
-            let key = Key(rule: position, park: park)
-            guard lifecycles[key] == nil else { throw .corrupt("repeated state of rule \"\(id)\" for park \(park)") }
-            var lifecycle = AlertLifecycle(rule: rules.targets[position], park: park)
-            try lifecycle.readState(from: &input)
-            lifecycles[key] = lifecycle
+            let rule = rules.targets[position]
+            for _ in 0..<(try input.count(minimumBytes: 5)) {
+                let park = try input.park()
+                let key = Key(rule: position, park: park)
+                guard rule.applies(to: park), lifecycles[key] == nil else {
+                    throw .corrupt("state of rule \"\(id)\" for park \(park) not applicable or repeated")
+                }
+                var lifecycle = AlertLifecycle(rule: rule, park: park)
+                try lifecycle.readState(from: &input)
+                lifecycles[key] = lifecycle
+            }
         }
     }
 }

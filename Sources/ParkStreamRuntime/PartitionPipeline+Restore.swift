@@ -2,16 +2,6 @@ import ParkMetrics
 import ParkRules
 import StreamEngine
 
-/// A pipeline restored from a checkpoint, and where its input resumes.
-public struct RestoredPipeline: Sendable {
-    /// The pipeline, in the state it had when the checkpoint was written.
-    public var pipeline: PartitionPipeline
-    /// The first input offset the checkpointed pipeline had not processed: continue from there.
-    public var nextOffset: Int64
-    /// The metadata given to `checkpoint(nextOffset:metadata:)`.
-    public var metadata: String
-}
-
 typealias PipelineReader = BinaryReader<PipelineCheckpointError>
 
 extension PartitionPipeline {
@@ -32,18 +22,18 @@ extension PartitionPipeline {
         let nextOffset = try input.signed()
         let metadata = try input.string(limit: 1 << 20)
         try checkRules(&input, against: rules)
-        var restored = PartitionPipeline(rules: rules, engine: try readEngine(&input))
+        let engine = try readEngine(&input)
+        var restored = PartitionPipeline(rules: rules, configuration: engine.configuration)
+        // The rules' sliding windows are all kept by an engine checkpointed with the same rules.
+        guard restored.engine.configuration == engine.configuration else {
+            throw PipelineCheckpointError(.corrupt, "the engine state does not keep the windows the rules read")
+        }
+        restored.engine = engine
         try restored.readRuleState(&input)
         guard input.remaining == 0 else {
             throw PipelineCheckpointError(.corrupt, "\(input.remaining) unexpected bytes after the state")
         }
         return RestoredPipeline(pipeline: restored, nextOffset: nextOffset, metadata: metadata)
-    }
-
-    /// A pipeline for `rules` around a restored engine, whose configuration it keeps.
-    private init(rules: RuleSet, engine: PartitionEngine) {
-        self.init(rules: rules, configuration: engine.configuration)
-        self.engine = engine
     }
 
     /// Checks magic, version, length and checksum; returns where the body ends.
@@ -106,10 +96,7 @@ extension PartitionPipeline {
     }
 
     private static func readEngine(_ input: inout PipelineReader) throws(PipelineCheckpointError) -> PartitionEngine {
-        let length = try input.count()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(length)
-        for _ in 0..<length { bytes.append(try input.byte()) }
+        let bytes = try input.bytes(try input.count())
         do {
             return try PartitionEngine(checkpoint: bytes)
         } catch {

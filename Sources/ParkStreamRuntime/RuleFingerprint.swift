@@ -43,7 +43,7 @@ struct RuleFingerprint: Hashable, Sendable {
             ].joined(separator: ",")
         }
         return [
-            rule.id, String(describing: rule.metric), rule.window.description, rule.growth?.rawValue ?? "",
+            rule.id, rule.metric.name, rule.window.description, rule.growth?.rawValue ?? "",
             rule.when.description, text(rule.clear), String(rule.forDuration.seconds), rule.severity.rawValue,
             text(rule.parks), overrides.joined(separator: ";"), text(rule.activeFrom),
         ]
@@ -56,7 +56,7 @@ struct RuleFingerprint: Hashable, Sendable {
             case .dueDay(let day): "due_day " + String(day)
             }
         return [
-            rule.id, String(describing: rule.metric), check, rule.severity.rawValue, text(rule.parks),
+            rule.id, rule.metric.name, check, rule.severity.rawValue, text(rule.parks),
             text(rule.activeFrom),
         ]
     }
