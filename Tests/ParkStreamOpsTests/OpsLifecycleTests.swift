@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import ParkStreamOps
+import Testing
+
+@Suite("ops server lifecycle", .serialized, .timeLimit(.minutes(2)))
+struct OpsLifecycleTests {
+    let logger = Logger(label: "ops-test")
+
+    @Test("run() serves until its task is cancelled, then the port is closed")
+    func runUntilCancelled() async throws {
+        let server = OpsServer(state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let port = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { continuation.yield($0) } }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            #expect(try await OpsHTTP.get("/healthz", port: port).status == 200)
+            group.cancelAll()
+            try await group.waitForAll()
+            return port
+        }
+        await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: port) }
+    }
+
+    @Test("start()/stop() from synchronous code: listening after start, closed after stop")
+    func startStop() async throws {
+        let running = try OpsServer(
+            state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger
+        ).start()
+        #expect(try await OpsHTTP.get("/healthz", port: running.port).status == 200)
+        running.stop()
+        running.stop()
+        await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: running.port) }
+    }
+
+    @Test("a port already taken is reported as bind-failed")
+    func bindFailure() throws {
+        let first = try OpsServer(
+            state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger
+        ).start()
+        defer { first.stop() }
+        let second = OpsServer(
+            state: OpsState(), configuration: OpsServerConfiguration(port: first.port), logger: logger)
+        #expect {
+            let running = try second.start()
+            running.stop()
+        } throws: { error in
+            (error as? OpsServerError)?.code == .bindFailed
+        }
+    }
+
+    @Test("--http addresses parse; the default is loopback:9464")
+    func addresses() {
+        #expect(OpsServerConfiguration().host == "127.0.0.1")
+        #expect(OpsServerConfiguration().port == 9464)
+        #expect(OpsServerConfiguration(address: "0.0.0.0:9000") == OpsServerConfiguration(host: "0.0.0.0", port: 9000))
+        #expect(OpsServerConfiguration(address: ":0") == OpsServerConfiguration(port: 0))
+        #expect(OpsServerConfiguration(address: "[::1]:9464") == OpsServerConfiguration(host: "::1"))
+        #expect(OpsServerConfiguration(address: "localhost") == nil)
+        #expect(OpsServerConfiguration(address: "localhost:70000") == nil)
+    }
+}
