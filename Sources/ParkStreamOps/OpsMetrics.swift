@@ -21,38 +21,50 @@ struct OpsMetrics: Sendable {
         .microseconds(2_500_000), .seconds(5), .seconds(10),
     ]
 
+    /// `parkstream_<name>_<unit>` (no unit suffix when `unit` is empty).
+    static func name(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "parkstream", metricName: name, unitName: unit, helpText: help)
+    }
+
+    static var transitions: MetricNameDescriptor {
+        name("alert_transitions", unit: "total", help: "Alert transitions published, by state.")
+    }
+    static var rejected: MetricNameDescriptor {
+        name("rejected", unit: "total", help: "Events sent to the DLQ, by reason (late included).")
+    }
+    static var lag: MetricNameDescriptor {
+        name("partition_lag", help: "Consumer lag per input partition, in messages.")
+    }
+    static var checkpointAge: MetricNameDescriptor {
+        name(
+            "checkpoint_age", unit: "seconds",
+            help: "Seconds since the last checkpoint of each assigned input partition.")
+    }
+
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
-        events = registry.makeCounter(name: "parkstream_events_total", help: "Input events read.")
+        events = registry.makeCounter(descriptor: Self.name("events", unit: "total", help: "Input events read."))
         duplicates = registry.makeCounter(
-            name: "parkstream_duplicates_total", help: "Events ignored as duplicates (park and event id).")
-        checkpoints = registry.makeCounter(name: "parkstream_checkpoints_total", help: "Checkpoints written.")
-        let transitionsHelp = "Alert transitions published, by state."
-        firingTransitions = registry.makeCounter(
-            name: "parkstream_alert_transitions_total", labels: [("state", "firing")], help: transitionsHelp)
-        resolvedTransitions = registry.makeCounter(
-            name: "parkstream_alert_transitions_total", labels: [("state", "resolved")], help: transitionsHelp)
-        alertsFiring = registry.makeGauge(name: "parkstream_alerts_firing", help: "Alerts firing now.")
+            descriptor: Self.name("duplicates", unit: "total", help: "Events ignored as duplicates."))
+        checkpoints = registry.makeCounter(
+            descriptor: Self.name("checkpoints", unit: "total", help: "Checkpoints written."))
+        firingTransitions = registry.makeCounter(descriptor: Self.transitions, labels: [("state", "firing")])
+        resolvedTransitions = registry.makeCounter(descriptor: Self.transitions, labels: [("state", "resolved")])
+        alertsFiring = registry.makeGauge(descriptor: Self.name("alerts_firing", help: "Alerts firing now."))
         batchDuration = registry.makeDurationHistogram(
-            name: "parkstream_batch_duration_seconds", buckets: Self.durationBuckets,
-            help: "Time to process one batch, poll excluded.")
+            descriptor: Self.name("batch_duration", unit: "seconds", help: "Time to process one batch, poll excluded."),
+            buckets: Self.durationBuckets)
     }
 
     func rejected(reason: String) -> Counter {
-        registry.makeCounter(
-            name: "parkstream_rejected_total", labels: [("reason", reason)],
-            help: "Events sent to the DLQ, by reason (late included).")
+        registry.makeCounter(descriptor: Self.rejected, labels: [("reason", reason)])
     }
 
     func lag(partition: Int) -> Gauge {
-        registry.makeGauge(
-            name: "parkstream_partition_lag", labels: [("partition", String(partition))],
-            help: "Consumer lag per input partition, in messages.")
+        registry.makeGauge(descriptor: Self.lag, labels: [("partition", String(partition))])
     }
 
     func checkpointAge(partition: Int) -> Gauge {
-        registry.makeGauge(
-            name: "parkstream_checkpoint_age_seconds", labels: [("partition", String(partition))],
-            help: "Seconds since the last checkpoint of each assigned input partition.")
+        registry.makeGauge(descriptor: Self.checkpointAge, labels: [("partition", String(partition))])
     }
 }
