@@ -28,15 +28,28 @@ enum OpsHTTP {
             contentType: http.value(forHTTPHeaderField: "Content-Type"))
     }
 
-    /// A server on port 0 over `state`, stopped after `body`.
-    static func withServer<T>(
+    /// A server on port 0 over `state`, run by `OpsServer.run` in a task group and cancelled after `body`.
+    /// (Not `start()`: that blocks its caller, which must not be a thread of the cooperative pool.)
+    static func withServer<T: Sendable>(
         _ state: OpsState, token: String? = nil, _ body: (Int) async throws -> T
     ) async throws -> T {
         let configuration = OpsServerConfiguration(host: "127.0.0.1", port: 0, bearerToken: token)
         let server = OpsServer(state: state, configuration: configuration, logger: Logger(label: "ops-test"))
-        let running = try server.start()
-        defer { running.stop() }
-        return try await body(running.port)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { continuation.yield($0) } }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            return try await body(port)
+        }
+    }
+
+    /// Runs blocking `work` on a thread of its own, as the worker would, and awaits its result.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 
     /// The body parsed as JSON.

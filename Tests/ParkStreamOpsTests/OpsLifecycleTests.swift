@@ -15,7 +15,8 @@ struct OpsLifecycleTests {
             group.addTask { try await server.run { continuation.yield($0) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            #expect(try await OpsHTTP.get("/healthz", port: port).status == 200)
+            let answer1 = try await OpsHTTP.get("/healthz", port: port)
+            #expect(answer1.status == 200)
             group.cancelAll()
             try await group.waitForAll()
             return port
@@ -23,31 +24,37 @@ struct OpsLifecycleTests {
         await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: port) }
     }
 
-    @Test("start()/stop() from synchronous code: listening after start, closed after stop")
+    @Test("start()/stop() from a plain thread: listening after start, closed after stop")
     func startStop() async throws {
-        let running = try OpsServer(
-            state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger
-        ).start()
-        #expect(try await OpsHTTP.get("/healthz", port: running.port).status == 200)
-        running.stop()
-        running.stop()
+        let server = OpsServer(state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger)
+        let running = try await OpsHTTP.onThread { try server.start() }
+        let reply = try await OpsHTTP.get("/healthz", port: running.port)
+        #expect(reply.status == 200)
+        try await OpsHTTP.onThread {
+            running.stop()
+            running.stop()
+        }
         await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: running.port) }
     }
 
     @Test("a port already taken is reported as bind-failed")
-    func bindFailure() throws {
-        let first = try OpsServer(
-            state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger
-        ).start()
-        defer { first.stop() }
-        let second = OpsServer(
-            state: OpsState(), configuration: OpsServerConfiguration(port: first.port), logger: logger)
-        #expect {
-            let running = try second.start()
-            running.stop()
-        } throws: { error in
-            (error as? OpsServerError)?.code == .bindFailed
+    func bindFailure() async throws {
+        let logger = self.logger
+        let code = try await OpsHTTP.onThread { () -> OpsServerError.Code? in
+            let first = try OpsServer(
+                state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger
+            ).start()
+            defer { first.stop() }
+            let second = OpsServer(
+                state: OpsState(), configuration: OpsServerConfiguration(port: first.port), logger: logger)
+            do {
+                try second.start().stop()
+                return nil
+            } catch let error as OpsServerError {
+                return error.code
+            }
         }
+        #expect(code == .bindFailed)
     }
 
     @Test("--http addresses parse; the default is loopback:9464")
