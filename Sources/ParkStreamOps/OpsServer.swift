@@ -5,9 +5,11 @@ import NIOCore
 /// The worker's ops HTTP port (Hummingbird 2): `/healthz`, `/readyz`, `/metrics`,
 /// `/api/aggregates?park=&metric=`, `/api/alerts`.
 ///
-/// Two ways to run it:
-/// - ``run(onBound:)`` from structured concurrency (a task group, a `ServiceGroup` service): it
-///   returns when the calling task is cancelled, the server closed.
+/// Ways to run it:
+/// - As a `Service` in the worker's `ServiceGroup` (preferred, STYLE.md): graceful shutdown on
+///   SIGTERM/SIGINT lets open requests finish and closes the port.
+/// - ``run(onBound:)`` in a task group: it returns when the task is cancelled, the port closed
+///   (Hummingbird then logs the cancellation of its open channels at error level).
 /// - ``start(timeout:)`` from synchronous code (the worker's thread, `main`): it returns once the
 ///   port is bound, and ``RunningOpsServer/stop()`` cancels and waits for the server to end.
 public struct OpsServer: Sendable {

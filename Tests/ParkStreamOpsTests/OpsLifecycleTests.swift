@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParkStreamOps
+import ServiceLifecycle
 import Testing
 
 @Suite("ops server lifecycle", .serialized, .timeLimit(.minutes(2)))
@@ -19,6 +20,26 @@ struct OpsLifecycleTests {
             #expect(answer1.status == 200)
             group.cancelAll()
             try await group.waitForAll()
+            return port
+        }
+        await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: port) }
+    }
+
+    @Test("in a ServiceGroup, graceful shutdown closes the port and ends run()")
+    func gracefulShutdown() async throws {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let service = PortReporting(
+            server: OpsServer(state: OpsState(), configuration: OpsServerConfiguration(port: 0), logger: logger),
+            ports: continuation)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [service], logger: logger))
+        let port = try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let reply = try await OpsHTTP.get("/healthz", port: port)
+            #expect(reply.status == 200)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
             return port
         }
         await #expect(throws: (any Error).self) { try await OpsHTTP.get("/healthz", port: port) }
@@ -66,5 +87,15 @@ struct OpsLifecycleTests {
         #expect(OpsServerConfiguration(address: "[::1]:9464") == OpsServerConfiguration(host: "::1"))
         #expect(OpsServerConfiguration(address: "localhost") == nil)
         #expect(OpsServerConfiguration(address: "localhost:70000") == nil)
+    }
+}
+
+/// An ops server that hands its bound port to the test.
+private struct PortReporting: Service {
+    let server: OpsServer
+    let ports: AsyncStream<Int>.Continuation
+
+    func run() async throws {
+        try await server.run { ports.yield($0) }
     }
 }
