@@ -9,7 +9,7 @@ public struct OpsBatchReport: Sendable {
     public var rejected: [String: Int]
     /// Events ignored as duplicates (same park and event id).
     public var duplicates: Int
-    /// Alert transitions published, by state.
+    /// Alert transitions to `firing` published.
     public var firing: Int
     /// Alert transitions to `resolved` published.
     public var resolved: Int

@@ -10,7 +10,7 @@ enum OpsFixtures {
         Timestamp(rfc3339: text)!
     }
 
-    /// An engine that has seen an hour of jinshan's wastewater compliance and two energy figures.
+    /// An engine that has seen an hour of jinshan's wastewater compliance, one sample a minute, a quarter of them 0.
     static func engine() -> PartitionEngine {
         var engine = PartitionEngine()
         for minute in 0..<60 {
