@@ -1,0 +1,15 @@
+extension OpsState {
+    /// The Prometheus text exposition of the registry, checkpoint ages first set as of `now`.
+    public func prometheusText(now: ContinuousClock.Instant = .now) -> String {
+        let ages = storage.withLock { storage in
+            storage.lastCheckpoint.map { partition, instant in
+                (storage.ageGauge(partition, metrics), now - instant)
+            }
+        }
+        for (gauge, age) in ages {
+            let (seconds, attoseconds) = age.components
+            gauge.set(Double(seconds) + Double(attoseconds) / 1e18)
+        }
+        return registry.emitToString()
+    }
+}

@@ -1,0 +1,56 @@
+import ParkMetrics
+import ParkStreamOps
+import StreamEngine
+import Testing
+
+@Suite("ops state", .timeLimit(.minutes(1)))
+struct OpsStateTests {
+    @Test("a worker thread recording while readers snapshot and query loses no count")
+    func concurrentWritesAndReads() async throws {
+        let state = OpsState()
+        let engine = OpsFixtures.engine()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                try await OpsHTTP.onThread {
+                    for batch in 0..<2_000 {
+                        state.record(
+                            OpsBatchReport(
+                                events: 3, duration: .microseconds(500), rejected: ["late": 1], lag: [batch % 4: 9]))
+                        state.publish(engine: engine, partition: batch % 4)
+                    }
+                }
+            }
+            for _ in 0..<2 {
+                tasks.addTask {
+                    for _ in 0..<200 {
+                        _ = state.snapshot()
+                        _ = state.aggregates(park: OpsFixtures.jinshan, metric: .wastewaterCompliance)
+                        _ = state.prometheusText()
+                    }
+                }
+            }
+            try await tasks.waitForAll()
+        }
+        let snapshot = state.snapshot()
+        #expect(snapshot.events == 6_000)
+        #expect(snapshot.late == 2_000)
+        #expect(snapshot.batches == 2_000)
+        #expect(snapshot.lag == [0: 9, 1: 9, 2: 9, 3: 9])
+        #expect(state.parks == [OpsFixtures.jinshan, OpsFixtures.jinshan, OpsFixtures.jinshan, OpsFixtures.jinshan])
+    }
+
+    @Test("a revoked partition's engine, alerts and lag are forgotten")
+    func removePartition() {
+        let state = OpsState()
+        state.publish(engine: OpsFixtures.engine(), partition: 2)
+        state.setFiring([OpsFixtures.firing()], partition: 2)
+        state.record(OpsBatchReport(events: 1, duration: .milliseconds(1), lag: [2: 5]))
+        state.recordCheckpoint(partition: 2)
+        #expect(state.aggregates(park: OpsFixtures.jinshan, metric: .wastewaterCompliance)?.isEmpty == false)
+        state.removePartition(2)
+        let snapshot = state.snapshot()
+        #expect(state.aggregates(park: OpsFixtures.jinshan, metric: .wastewaterCompliance) == nil)
+        #expect(snapshot.firing.isEmpty && snapshot.lag.isEmpty && snapshot.checkpointAge.isEmpty)
+        #expect(!state.prometheusText().contains("partition=\"2\""))
+    }
+}
