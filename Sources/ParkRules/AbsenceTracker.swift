@@ -26,6 +26,9 @@ public struct AbsenceTracker: Hashable, Sendable {
     private var parks: [ParkID: ParkState] = [:]
     /// The latest stream time seen.
     public private(set) var streamTime: Timestamp?
+    /// At most the earliest `last seen + absent` (µs) of the parks not firing: before it, stream time
+    /// fires nothing, and `advance(streamTime:)` returns at once.
+    private var nextDue = Hint<Int64>()
 
     /// A tracker for `rule`; nil unless its check is `absent`.
     public init?(rule: CompletenessRule) {
@@ -40,6 +43,7 @@ public struct AbsenceTracker: Hashable, Sendable {
         guard rule.parks.contains(park) else { return nil }
         guard var state = parks[park] else {
             parks[park] = ParkState(lastSeen: time)
+            lowerNextDue(lastSeen: time)
             return nil
         }
         // An event older than the last one seen is not news: it neither ends a silence nor moves it.
@@ -49,6 +53,7 @@ public struct AbsenceTracker: Hashable, Sendable {
             let gap = Double(time.microseconds - state.lastSeen.microseconds) / 1_000_000
             transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
             state.firing = nil
+            lowerNextDue(lastSeen: time)
         }
         state.lastSeen = time
         parks[park] = state
@@ -62,15 +67,21 @@ public struct AbsenceTracker: Hashable, Sendable {
             for park in rule.parks.listed where parks[park] == nil {
                 parks[park] = ParkState(lastSeen: time)
             }
+            nextDue.value = nil
         }
         let now = max(time, streamTime ?? time)
         streamTime = now
         if let activeFrom = rule.activeFrom, now < activeFrom { return [] }
+        if let due = nextDue.value, now.microseconds < due { return [] }
         var fired: [AlertTransition] = []
+        var earliestDue = Int64.max
         for park in parks.keys.sorted() {
             guard var state = parks[park], state.firing == nil else { continue }
             let silence = now.microseconds - state.lastSeen.microseconds
-            guard silence >= absent.microseconds else { continue }
+            guard silence >= absent.microseconds else {
+                earliestDue = min(earliestDue, state.lastSeen.microseconds + absent.microseconds)
+                continue
+            }
             let due = Timestamp(microseconds: state.lastSeen.microseconds + absent.microseconds)
             let transition = AlertTransition(
                 ruleID: rule.id, parkID: park, metric: rule.metric, window: rule.window, state: .firing,
@@ -80,7 +91,15 @@ public struct AbsenceTracker: Hashable, Sendable {
             parks[park] = state
             fired.append(transition)
         }
+        nextDue.value = earliestDue
         return fired
+    }
+
+    /// Keeps `nextDue` a lower bound when a park starts a silence (first seen, or resolved) at
+    /// `lastSeen`; a later event of a silent park only moves its due time later.
+    private mutating func lowerNextDue(lastSeen: Timestamp) {
+        guard let due = nextDue.value else { return }
+        nextDue.value = min(due, lastSeen.microseconds + absent.microseconds)
     }
 
     /// The parks whose alert is firing, in order.

@@ -32,6 +32,8 @@ public struct DueDayTracker: Hashable, Sendable {
     private var firing: [Key: AlertTransition] = [:]
     /// The latest stream time seen.
     public private(set) var streamTime: Timestamp?
+    /// The first deadline after `streamTime`: stream time that stays before it passes no deadline.
+    private var nextDeadline = Hint<Timestamp>()
 
     /// A tracker for `rule` in the parks' `zone`; nil unless its check is `due_day`.
     public init?(rule: CompletenessRule, zone: ParkZone = .shanghai) {
@@ -67,6 +69,7 @@ public struct DueDayTracker: Hashable, Sendable {
         }
         guard time > previous else { return [] }
         streamTime = time
+        if let next = nextDeadline.value, time < next { return [] }
         var fired: [AlertTransition] = []
         // The period whose deadline is the first one after `previous`.
         var period = YearMonth(ordinal: zone.monthOrdinal(of: previous) - 2)
@@ -87,6 +90,7 @@ public struct DueDayTracker: Hashable, Sendable {
             seen = seen.filter { $0.period > period }
             period = period.next
         }
+        nextDeadline.value = deadline(of: period)
         return fired
     }
 
