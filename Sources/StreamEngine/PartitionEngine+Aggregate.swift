@@ -130,8 +130,21 @@ extension PartitionEngine {
         case .monthlyAmount, .monthlyGauge:
             return monthly[seriesIndex(park, Int(metric.rawValue))].periods.last?.month
         case .derivedRatio:
-            return derivedMonths(park, metric).last
+            return latestDerivedMonth(park, metric)
         }
+    }
+
+    /// The last of `derivedMonths(_:_:)`, found from the newest month back (the anchor of every live
+    /// query on a ratio, so it must not build the whole list).
+    private func latestDerivedMonth(_ park: Int, _ metric: Metric) -> Int32? {
+        guard let numerator = metric.numerator, let denominator = metric.denominator else { return nil }
+        for month in monthsWithData(park, denominator).reversed()
+        where total(park, numerator, fromMonth: month, through: month).count > 0
+            && total(park, denominator, fromMonth: month, through: month).sum != 0
+        {
+            return month
+        }
+        return nil
     }
 
     /// Months in which a derived ratio has data on both sides and a denominator ≠ 0, oldest first.
