@@ -59,8 +59,8 @@ struct ReplayCommand: ParsableCommand {
             rules: ruleSet, partitions: partitions,
             selection: ReplaySelection(from: from?.timestamp, to: to?.timestamp))
         let progress = Progress()
-        let result = replay.run(Array(bytes), path: input) { read in
-            progress.update("\(Progress.count(read)) lines replayed")
+        let result = bytes.withUnsafeBytes { bytes in
+            replay.run(bytes, path: input) { read in progress.update("\(Progress.count(read)) lines replayed") }
         }
         progress.finish()
         if let aggregates { try write(result.aggregates.csv, to: aggregates) }
