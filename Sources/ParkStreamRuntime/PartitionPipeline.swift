@@ -89,8 +89,16 @@ public struct PartitionPipeline: Sendable {
             }
         }
         if let streamTime = engine.streamTime {
-            for index in absences.indices { transitions += absences[index].advance(streamTime: streamTime) }
-            for index in deadlines.indices { transitions += deadlines[index].advance(streamTime: streamTime) }
+            // Appending only what fired: adding even an empty array to the empty `transitions`
+            // allocates a buffer.
+            for index in absences.indices {
+                let fired = absences[index].advance(streamTime: streamTime)
+                if !fired.isEmpty { transitions += fired }
+            }
+            for index in deadlines.indices {
+                let fired = deadlines[index].advance(streamTime: streamTime)
+                if !fired.isEmpty { transitions += fired }
+            }
         }
         return Step(outcome: outcome, transitions: transitions)
     }
