@@ -11,6 +11,10 @@ public struct PartitionPipeline: Sendable {
     private var evaluator: RuleEvaluator
     private var absences: [AbsenceTracker]
     private var deadlines: [DueDayTracker]
+    /// The metric of each tracker in `absences` and `deadlines`: matching an event against these
+    /// does not copy the trackers.
+    private let absenceMetrics: [Metric]
+    private let deadlineMetrics: [Metric]
     /// Per position in `rules.targets`: what the rule reads from the engine, parsed once.
     private let queries: [Query]
     /// When each park's telemetry of each metric began: a sliding window is judged only once the
@@ -24,9 +28,14 @@ public struct PartitionPipeline: Sendable {
 
     /// A threshold rule's aggregate: its metric over its engine window (nil: a window the engine
     /// does not know, never defined).
-    private struct Query: Equatable, Sendable {
+    private struct Query: Sendable {
+        /// The position of the first rule with the same metric and window: rules read the same
+        /// aggregate when their keys are equal.
+        var key: Int
         var metric: Metric
         var window: Window?
+        /// A sliding window's span, µs.
+        var span: Int64?
     }
 
     /// What one event did.
@@ -38,18 +47,25 @@ public struct PartitionPipeline: Sendable {
 
     public init(rules: RuleSet, configuration: EngineConfiguration = EngineConfiguration()) {
         var configuration = configuration
-        let queries = rules.targets.map { Query(metric: $0.metric, window: Window($0.aggregateWindow)) }
-        for query in queries {
-            // Every sliding window a rule reads must be kept by the engine.
-            if case .sliding(let span) = query.window, !configuration.slidingWindows.contains(span) {
-                configuration.slidingWindows.append(span)
+        var queries: [Query] = []
+        for rule in rules.targets {
+            let window = Window(rule.aggregateWindow)
+            let key = queries.firstIndex { $0.metric == rule.metric && $0.window == window } ?? queries.count
+            var query = Query(key: key, metric: rule.metric, window: window)
+            if case .sliding(let span) = window {
+                query.span = span.microsecondsRoundedDown
+                // Every sliding window a rule reads must be kept by the engine.
+                if !configuration.slidingWindows.contains(span) { configuration.slidingWindows.append(span) }
             }
+            queries.append(query)
         }
         self.engine = PartitionEngine(configuration: configuration)
         self.evaluator = RuleEvaluator(rules: rules)
         self.absences = rules.completeness.compactMap { AbsenceTracker(rule: $0) }
         self.deadlines = rules.completeness.compactMap { DueDayTracker(rule: $0, zone: configuration.zone) }
         self.queries = queries
+        self.absenceMetrics = absences.map(\.rule.metric)
+        self.deadlineMetrics = deadlines.map(\.rule.metric)
     }
 
     /// Ingests one event and evaluates the rules it can change.
@@ -58,30 +74,30 @@ public struct PartitionPipeline: Sendable {
         guard outcome == .accepted else { return Step(outcome: outcome, transitions: []) }
         let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event) : nil
         var transitions: [AlertTransition] = []
-        for index in absences.indices where absences[index].rule.metric == event.metric {
+        for index in absences.indices where absenceMetrics[index] == event.metric {
             if let resolved = absences[index].observe(park: event.parkID, at: event.observedAt) {
                 transitions.append(resolved)
             }
         }
         if let period = event.period {
-            for index in deadlines.indices where deadlines[index].rule.metric == event.metric {
+            for index in deadlines.indices where deadlineMetrics[index] == event.metric {
                 if let resolved = deadlines[index].observe(park: event.parkID, period: period, at: event.observedAt) {
                     transitions.append(resolved)
                 }
             }
         }
         // Rules in a row on the same aggregate (a warning and a critical level) read it once.
-        var last: (query: Query, value: Double?)?
+        var last: (key: Int, value: Double?)?
         for position in evaluator.rulePositions(affectedBy: event.metric)
         where evaluator.appliesRule(at: position, to: event.parkID) {
             let query = queries[position]
             let value: Double?
-            if let last, last.query == query {
+            if let last, last.key == query.key {
                 value = last.value
             } else {
                 let known = query.metric == event.metric ? start : nil
                 value = aggregate(query, park: event.parkID, telemetryStart: known)
-                last = (query, value)
+                last = (query.key, value)
             }
             let time = event.observedAt
             if let transition = evaluator.observe(ruleAt: position, park: event.parkID, value: value, at: time) {
@@ -123,9 +139,9 @@ extension PartitionPipeline {
     /// has it at hand.
     private func aggregate(_ query: Query, park: ParkID, telemetryStart start: Timestamp?) -> Double? {
         guard let window = query.window else { return nil }
-        if case .sliding(let span) = window {
+        if let span = query.span {
             guard let start = start ?? telemetryStart[TelemetryKey(park: park, metric: query.metric)],
-                let clock = engine.clock(of: park), clock - span >= start
+                let clock = engine.clock(of: park), clock.microseconds - span >= start.microseconds
             else { return nil }
         }
         return engine.aggregate(park: park, metric: query.metric, window: window)?.value
