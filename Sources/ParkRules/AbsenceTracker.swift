@@ -41,22 +41,23 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// park's alert if one is firing.
     public mutating func observe(park: ParkID, at time: Timestamp) -> AlertTransition? {
         guard rule.parks.contains(park) else { return nil }
-        guard var state = parks[park] else {
+        // One lookup, then the park's state is changed in place.
+        guard let position = parks.index(forKey: park) else {
             parks[park] = ParkState(lastSeen: time)
             lowerNextDue(lastSeen: time)
             return nil
         }
+        let lastSeen = parks.values[position].lastSeen
         // An event older than the last one seen is not news: it neither ends a silence nor moves it.
-        guard time > state.lastSeen else { return nil }
+        guard time > lastSeen else { return nil }
         var transition: AlertTransition?
-        if let firing = state.firing {
-            let gap = Double(time.microseconds - state.lastSeen.microseconds) / 1_000_000
+        if let firing = parks.values[position].firing {
+            let gap = Double(time.microseconds - lastSeen.microseconds) / 1_000_000
             transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
-            state.firing = nil
+            parks.values[position].firing = nil
             lowerNextDue(lastSeen: time)
         }
-        state.lastSeen = time
-        parks[park] = state
+        parks.values[position].lastSeen = time
         return transition
     }
 
