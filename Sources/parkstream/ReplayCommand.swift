@@ -52,7 +52,10 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(rules ?? ""): \(error)")
         }
-        guard let bytes = FileManager.default.contents(atPath: input) else {
+        // Mapped, not read, where it can be (a regular file): its pages are decoded where the kernel
+        // already holds them.
+        let mapped = try? Data(contentsOf: URL(fileURLWithPath: input), options: .alwaysMapped)
+        guard let bytes = mapped ?? FileManager.default.contents(atPath: input) else {
             throw CommandFailure("cannot read \(input)")
         }
         let replay = FileReplay(
