@@ -40,25 +40,39 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// An event of the rule's metric for `park`, observed at `time`: remembers it and resolves the
     /// park's alert if one is firing.
     public mutating func observe(park: ParkID, at time: Timestamp) -> AlertTransition? {
-        guard rule.parks.contains(park) else { return nil }
-        // One lookup, then the park's state is changed in place.
+        var resolved: [AlertTransition] = []
+        observe(park: park, at: time, into: &resolved)
+        return resolved.first
+    }
+
+    /// ``observe(park:at:)`` appending the alert it resolves, if any, to `transitions`: the hot path
+    /// returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(park: ParkID, at time: Timestamp, into transitions: inout [AlertTransition]) {
+        guard rule.parks.contains(park) else { return }
+        // One lookup, then the park's state is changed in place (through inout: reading it would
+        // copy the state, its firing transition included).
         guard let position = parks.index(forKey: park) else {
             parks[park] = ParkState(lastSeen: time)
             lowerNextDue(lastSeen: time)
-            return nil
+            return
         }
-        let lastSeen = parks.values[position].lastSeen
+        if Self.observe(&parks.values[position], at: time, into: &transitions) { lowerNextDue(lastSeen: time) }
+    }
+
+    /// Moves a known park's last seen time to `time` and resolves its alert if one is firing;
+    /// returns whether it resolved one.
+    private static func observe(
+        _ state: inout ParkState, at time: Timestamp, into transitions: inout [AlertTransition]
+    ) -> Bool {
         // An event older than the last one seen is not news: it neither ends a silence nor moves it.
-        guard time > lastSeen else { return nil }
-        var transition: AlertTransition?
-        if let firing = parks.values[position].firing {
-            let gap = Double(time.microseconds - lastSeen.microseconds) / 1_000_000
-            transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
-            parks.values[position].firing = nil
-            lowerNextDue(lastSeen: time)
-        }
-        parks.values[position].lastSeen = time
-        return transition
+        guard time > state.lastSeen else { return false }
+        let lastSeen = state.lastSeen
+        state.lastSeen = time
+        guard let firing = state.firing else { return false }
+        let gap = Double(time.microseconds - lastSeen.microseconds) / 1_000_000
+        transitions.append(firing.resolved(at: max(time, firing.eventTime), value: gap))
+        state.firing = nil
+        return true
     }
 
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts that

@@ -52,12 +52,22 @@ public struct DueDayTracker: Hashable, Sendable {
     /// An event of the rule's metric for `park` and `period`, observed at `time`: remembers it and
     /// resolves the alert for that park and period if one is firing.
     public mutating func observe(park: ParkID, period: YearMonth, at time: Timestamp) -> AlertTransition? {
-        guard rule.parks.contains(park) else { return nil }
+        var resolved: [AlertTransition] = []
+        observe(park: park, period: period, at: time, into: &resolved)
+        return resolved.first
+    }
+
+    /// ``observe(park:period:at:)`` appending the alert it resolves, if any, to `transitions`: the
+    /// hot path returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(
+        park: ParkID, period: YearMonth, at time: Timestamp, into transitions: inout [AlertTransition]
+    ) {
+        guard rule.parks.contains(park) else { return }
         known.insert(park)
         let key = Key(park: park, period: period)
         seen.insert(key)
-        guard let fired = firing.removeValue(forKey: key) else { return nil }
-        return fired.resolved(at: max(time, fired.eventTime), value: 1)
+        guard let fired = firing.removeValue(forKey: key) else { return }
+        transitions.append(fired.resolved(at: max(time, fired.eventTime), value: 1))
     }
 
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts whose

@@ -75,15 +75,11 @@ public struct PartitionPipeline: Sendable {
         let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event) : nil
         var transitions: [AlertTransition] = []
         for index in absences.indices where absenceMetrics[index] == event.metric {
-            if let resolved = absences[index].observe(park: event.parkID, at: event.observedAt) {
-                transitions.append(resolved)
-            }
+            absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
         }
         if let period = event.period {
             for index in deadlines.indices where deadlineMetrics[index] == event.metric {
-                if let resolved = deadlines[index].observe(park: event.parkID, period: period, at: event.observedAt) {
-                    transitions.append(resolved)
-                }
+                deadlines[index].observe(park: event.parkID, period: period, at: event.observedAt, into: &transitions)
             }
         }
         // Rules in a row on the same aggregate (a warning and a critical level) read it once.
