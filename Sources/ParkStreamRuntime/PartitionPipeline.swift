@@ -133,13 +133,13 @@ extension PartitionPipeline {
     /// The aggregate a threshold rule judges for `park`, or nil while it is undefined;
     /// `telemetryStart` is the start of the park's telemetry of the query's metric when the caller
     /// has it at hand.
-    private func aggregate(_ query: Query, park: ParkID, telemetryStart start: Timestamp?) -> Double? {
+    private mutating func aggregate(_ query: Query, park: ParkID, telemetryStart start: Timestamp?) -> Double? {
         guard let window = query.window else { return nil }
         if let span = query.span {
             guard let start = start ?? telemetryStart[TelemetryKey(park: park, metric: query.metric)],
                 let clock = engine.clock(of: park), clock.microseconds - span >= start.microseconds
             else { return nil }
         }
-        return engine.aggregate(park: park, metric: query.metric, window: window)?.value
+        return engine.liveAggregate(park: park, metric: query.metric, window: window)?.value
     }
 }

@@ -32,7 +32,7 @@ extension PartitionEngine {
         switch window {
         case .sliding(let duration):
             guard kind.isTelemetry, clock != .min,
-                let window = configuration.keptWindows.firstIndex(of: duration),
+                let window = configuration.keptWindowIndex(of: duration),
                 telemetry[series].isAllocated
             else { return nil }
             let rings = telemetry[series].rings
@@ -56,6 +56,24 @@ extension PartitionEngine {
             guard let anchor = anchorMonth(park, metric) else { return nil }
             return calendarAggregate(park, metric, window, month: anchor)
         }
+    }
+
+    /// ``aggregate(park:metric:window:)`` for rules evaluated after each event, the same value bit
+    /// for bit: a sliding window keeps the merge of all its buckets but the newest between queries
+    /// (until an event lands in one of them), so a query merges one bucket instead of all of them.
+    public mutating func liveAggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
+        guard case .sliding(let duration) = window, let index = existingIndex(park) else {
+            return aggregate(park: park, metric: metric, window: window)
+        }
+        let kind = metric.kind
+        let series = seriesIndex(index, Int(metric.rawValue))
+        let clock = clocks[index]
+        guard kind.isTelemetry, clock != .min, let ring = configuration.keptWindowIndex(of: duration).map({ $0 + 1 }),
+            telemetry[series].isAllocated
+        else { return nil }
+        let high = telemetry[series].rings.index(ring: ring, of: clock)
+        let low = high - Int64(layout.bucketsPerWindow) + 1
+        return telemetry[series].rings.windowTotal(ring: ring, from: low, through: high).aggregate(kind)
     }
 
     /// The value of a calendar window of a park × metric as of the end of `month`, as the replay
