@@ -71,6 +71,16 @@ public struct RuleEvaluator: Hashable, Sendable {
             .observe(value: value, at: time)
     }
 
+    /// ``observe(ruleAt:park:value:at:)`` appending the transition, if any, to `transitions`: the
+    /// hot path returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(
+        ruleAt position: Int, park: ParkID, value: Double?, at time: Timestamp,
+        into transitions: inout [AlertTransition]
+    ) {
+        lifecycles[Key(rule: position, park: park), default: AlertLifecycle(rule: rules.targets[position], park: park)]
+            .observe(value: value, at: time, into: &transitions)
+    }
+
     /// The alerts firing now, ordered by rule (file order), then park.
     public var firing: [AlertTransition] {
         lifecycles.keys.sorted { ($0.rule, $0.park) < ($1.rule, $1.park) }.compactMap { key in

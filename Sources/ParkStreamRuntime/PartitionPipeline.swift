@@ -95,10 +95,8 @@ public struct PartitionPipeline: Sendable {
                 value = aggregate(query, park: event.parkID, telemetryStart: known)
                 last = (query.key, value)
             }
-            let time = event.observedAt
-            if let transition = evaluator.observe(ruleAt: position, park: event.parkID, value: value, at: time) {
-                transitions.append(transition)
-            }
+            evaluator.observe(
+                ruleAt: position, park: event.parkID, value: value, at: event.observedAt, into: &transitions)
         }
         if let streamTime = engine.streamTime {
             // Appending only what fired: adding even an empty array to the empty `transitions`
