@@ -9,7 +9,12 @@ public enum KafkaPartitioner {
 
     /// Kafka's murmur2 (seed 0x9747b28c), as `org.apache.kafka.common.utils.Utils.murmur2`.
     public static func murmur2(_ key: some Collection<UInt8>) -> UInt32 {
-        let bytes = Array(key)
+        // In place when the key is contiguous (a native string's UTF-8, an array): no copy per key.
+        if let hash = key.withContiguousStorageIfAvailable(murmur2(bytes:)) { return hash }
+        return Array(key).withUnsafeBufferPointer(murmur2(bytes:))
+    }
+
+    private static func murmur2(bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let m: UInt32 = 0x5bd1_e995
         let r: UInt32 = 24
         var h: UInt32 = 0x9747_b28c ^ UInt32(truncatingIfNeeded: bytes.count)

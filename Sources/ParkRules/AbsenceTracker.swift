@@ -26,6 +26,9 @@ public struct AbsenceTracker: Hashable, Sendable {
     var parks: [ParkID: ParkState] = [:]
     /// The latest stream time seen.
     public internal(set) var streamTime: Timestamp?
+    /// At most the earliest `last seen + absent` (µs) of the parks not firing: before it, stream time
+    /// fires nothing, and `advance(streamTime:)` returns at once.
+    private var nextDue = Hint<Int64>()
 
     /// A tracker for `rule`; nil unless its check is `absent`.
     public init?(rule: CompletenessRule) {
@@ -37,22 +40,39 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// An event of the rule's metric for `park`, observed at `time`: remembers it and resolves the
     /// park's alert if one is firing.
     public mutating func observe(park: ParkID, at time: Timestamp) -> AlertTransition? {
-        guard rule.parks.contains(park) else { return nil }
-        guard var state = parks[park] else {
+        var resolved: [AlertTransition] = []
+        observe(park: park, at: time, into: &resolved)
+        return resolved.first
+    }
+
+    /// ``observe(park:at:)`` appending the alert it resolves, if any, to `transitions`: the hot path
+    /// returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(park: ParkID, at time: Timestamp, into transitions: inout [AlertTransition]) {
+        guard rule.parks.contains(park) else { return }
+        // One lookup, then the park's state is changed in place (through inout: reading it would
+        // copy the state, its firing transition included).
+        guard let position = parks.index(forKey: park) else {
             parks[park] = ParkState(lastSeen: time)
-            return nil
+            lowerNextDue(lastSeen: time)
+            return
         }
+        if Self.observe(&parks.values[position], at: time, into: &transitions) { lowerNextDue(lastSeen: time) }
+    }
+
+    /// Moves a known park's last seen time to `time` and resolves its alert if one is firing;
+    /// returns whether it resolved one.
+    private static func observe(
+        _ state: inout ParkState, at time: Timestamp, into transitions: inout [AlertTransition]
+    ) -> Bool {
         // An event older than the last one seen is not news: it neither ends a silence nor moves it.
-        guard time > state.lastSeen else { return nil }
-        var transition: AlertTransition?
-        if let firing = state.firing {
-            let gap = Double(time.microseconds - state.lastSeen.microseconds) / 1_000_000
-            transition = firing.resolved(at: max(time, firing.eventTime), value: gap)
-            state.firing = nil
-        }
+        guard time > state.lastSeen else { return false }
+        let lastSeen = state.lastSeen
         state.lastSeen = time
-        parks[park] = state
-        return transition
+        guard let firing = state.firing else { return false }
+        let gap = Double(time.microseconds - lastSeen.microseconds) / 1_000_000
+        transitions.append(firing.resolved(at: max(time, firing.eventTime), value: gap))
+        state.firing = nil
+        return true
     }
 
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts that
@@ -62,15 +82,21 @@ public struct AbsenceTracker: Hashable, Sendable {
             for park in rule.parks.listed where parks[park] == nil {
                 parks[park] = ParkState(lastSeen: time)
             }
+            nextDue.value = nil
         }
         let now = max(time, streamTime ?? time)
         streamTime = now
         if let activeFrom = rule.activeFrom, now < activeFrom { return [] }
+        if let due = nextDue.value, now.microseconds < due { return [] }
         var fired: [AlertTransition] = []
+        var earliestDue = Int64.max
         for park in parks.keys.sorted() {
             guard var state = parks[park], state.firing == nil else { continue }
             let silence = now.microseconds - state.lastSeen.microseconds
-            guard silence >= absent.microseconds else { continue }
+            guard silence >= absent.microseconds else {
+                earliestDue = min(earliestDue, state.lastSeen.microseconds + absent.microseconds)
+                continue
+            }
             let due = Timestamp(microseconds: state.lastSeen.microseconds + absent.microseconds)
             let transition = AlertTransition(
                 ruleID: rule.id, parkID: park, metric: rule.metric, window: rule.window, state: .firing,
@@ -80,7 +106,15 @@ public struct AbsenceTracker: Hashable, Sendable {
             parks[park] = state
             fired.append(transition)
         }
+        nextDue.value = earliestDue
         return fired
+    }
+
+    /// Keeps `nextDue` a lower bound when a park starts a silence (first seen, or resolved) at
+    /// `lastSeen`; a later event of a silent park only moves its due time later.
+    private mutating func lowerNextDue(lastSeen: Timestamp) {
+        guard let due = nextDue.value else { return }
+        nextDue.value = min(due, lastSeen.microseconds + absent.microseconds)
     }
 
     /// The parks whose alert is firing, in order.

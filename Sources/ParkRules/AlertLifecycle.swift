@@ -58,6 +58,31 @@ public struct AlertLifecycle: Hashable, Sendable {
         return false
     }
 
+    /// ``observe(value:at:)`` appending the transition to publish, if any, to `transitions`.
+    mutating func observe(value: Double?, at time: Timestamp, into transitions: inout [AlertTransition]) {
+        // Most observations change nothing: tell them apart before a transition is built or copied.
+        let now = max(time, clock ?? time)
+        guard let value, value.isFinite else {
+            clock = now
+            return
+        }
+        switch phase {
+        case .inactive:
+            guard target.when.holds(value) else {
+                clock = now
+                return
+            }
+        case .pending:
+            break
+        case .firing:
+            guard target.clear.holds(value) else {
+                clock = now
+                return
+            }
+        }
+        if let transition = observe(value: value, at: time) { transitions.append(transition) }
+    }
+
     /// Feeds the aggregate `value` (nil: undefined) evaluated at event time `time`; returns the
     /// transition to publish, if any.
     public mutating func observe(value: Double?, at time: Timestamp) -> AlertTransition? {

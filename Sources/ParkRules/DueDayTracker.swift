@@ -32,6 +32,8 @@ public struct DueDayTracker: Hashable, Sendable {
     var firing: [Key: AlertTransition] = [:]
     /// The latest stream time seen.
     public internal(set) var streamTime: Timestamp?
+    /// The first deadline after `streamTime`: stream time that stays before it passes no deadline.
+    private var nextDeadline = Hint<Timestamp>()
 
     /// A tracker for `rule` in the parks' `zone`; nil unless its check is `due_day`.
     public init?(rule: CompletenessRule, zone: ParkZone = .shanghai) {
@@ -50,12 +52,22 @@ public struct DueDayTracker: Hashable, Sendable {
     /// An event of the rule's metric for `park` and `period`, observed at `time`: remembers it and
     /// resolves the alert for that park and period if one is firing.
     public mutating func observe(park: ParkID, period: YearMonth, at time: Timestamp) -> AlertTransition? {
-        guard rule.parks.contains(park) else { return nil }
+        var resolved: [AlertTransition] = []
+        observe(park: park, period: period, at: time, into: &resolved)
+        return resolved.first
+    }
+
+    /// ``observe(park:period:at:)`` appending the alert it resolves, if any, to `transitions`: the
+    /// hot path returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(
+        park: ParkID, period: YearMonth, at time: Timestamp, into transitions: inout [AlertTransition]
+    ) {
+        guard rule.parks.contains(park) else { return }
         known.insert(park)
         let key = Key(park: park, period: period)
         seen.insert(key)
-        guard let fired = firing.removeValue(forKey: key) else { return nil }
-        return fired.resolved(at: max(time, fired.eventTime), value: 1)
+        guard let fired = firing.removeValue(forKey: key) else { return }
+        transitions.append(fired.resolved(at: max(time, fired.eventTime), value: 1))
     }
 
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts whose
@@ -67,6 +79,7 @@ public struct DueDayTracker: Hashable, Sendable {
         }
         guard time > previous else { return [] }
         streamTime = time
+        if let next = nextDeadline.value, time < next { return [] }
         var fired: [AlertTransition] = []
         // The period whose deadline is the first one after `previous`.
         var period = YearMonth(ordinal: zone.monthOrdinal(of: previous) - 2)
@@ -87,6 +100,7 @@ public struct DueDayTracker: Hashable, Sendable {
             seen = seen.filter { $0.period > period }
             period = period.next
         }
+        nextDeadline.value = deadline(of: period)
         return fired
     }
 

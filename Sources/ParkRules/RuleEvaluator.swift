@@ -15,10 +15,20 @@ public struct RuleEvaluator: Hashable, Sendable {
     /// The rules evaluated.
     public let rules: RuleSet
     var lifecycles: [Key: AlertLifecycle] = [:]
+    /// Per `Metric.rawValue`: the positions in `rules.targets` of the rules an event of that metric
+    /// can change, in file order (derived from `rules`, so each event reads only its own rules).
+    private let affected: [[Int]]
 
     /// An evaluator with every alert inactive.
     public init(rules: RuleSet) {
         self.rules = rules
+        var affected = Array(repeating: [Int](), count: Int(Metric.allCases.map(\.rawValue).max() ?? 0) + 1)
+        for (position, rule) in rules.targets.enumerated() {
+            for metric in Set([rule.metric, rule.metric.numerator, rule.metric.denominator].compactMap({ $0 })) {
+                affected[Int(metric.rawValue)].append(position)
+            }
+        }
+        self.affected = affected
     }
 
     /// Evaluates every threshold rule that an event of `metric` for `park` can change (rules on the
@@ -27,18 +37,48 @@ public struct RuleEvaluator: Hashable, Sendable {
         park: ParkID, metric: Metric, at time: Timestamp, aggregate: (TargetRule) -> Double?
     ) -> [AlertTransition] {
         var transitions: [AlertTransition] = []
-        for (index, rule) in rules.targets.enumerated() {
-            guard rule.metric == metric || rule.metric.numerator == metric || rule.metric.denominator == metric,
-                rule.applies(to: park)
-            else { continue }
-            let key = Key(rule: index, park: park)
-            var lifecycle = lifecycles[key] ?? AlertLifecycle(rule: rule, park: park)
-            if let transition = lifecycle.observe(value: aggregate(rule), at: time) {
+        for position in rulePositions(affectedBy: metric) where appliesRule(at: position, to: park) {
+            let value = aggregate(rules.targets[position])
+            if let transition = observe(ruleAt: position, park: park, value: value, at: time) {
                 transitions.append(transition)
             }
-            lifecycles[key] = lifecycle
         }
         return transitions
+    }
+
+    // MARK: - One rule at a time
+
+    /// The positions in `rules.targets` of the threshold rules that an event of `metric` can change
+    /// (rules on the metric and on derived ratios over it), in file order. With
+    /// ``appliesRule(at:to:)`` and ``observe(ruleAt:park:value:at:)`` this is
+    /// ``evaluate(park:metric:at:aggregate:)`` taken apart, for callers that read aggregates
+    /// themselves.
+    public func rulePositions(affectedBy metric: Metric) -> [Int] {
+        affected[Int(metric.rawValue)]
+    }
+
+    /// Whether the rule at `position` in `rules.targets` applies to `park`.
+    public func appliesRule(at position: Int, to park: ParkID) -> Bool {
+        rules.targets[position].parks.contains(park)
+    }
+
+    /// Feeds the aggregate `value` (nil: undefined) of the rule at `position` in `rules.targets` for
+    /// `park`, evaluated at event time `time`; returns the transition to publish, if any.
+    public mutating func observe(ruleAt position: Int, park: ParkID, value: Double?, at time: Timestamp)
+        -> AlertTransition?
+    {
+        lifecycles[Key(rule: position, park: park), default: AlertLifecycle(rule: rules.targets[position], park: park)]
+            .observe(value: value, at: time)
+    }
+
+    /// ``observe(ruleAt:park:value:at:)`` appending the transition, if any, to `transitions`: the
+    /// hot path returns no optional transition, which is copied whole even when nil.
+    package mutating func observe(
+        ruleAt position: Int, park: ParkID, value: Double?, at time: Timestamp,
+        into transitions: inout [AlertTransition]
+    ) {
+        lifecycles[Key(rule: position, park: park), default: AlertLifecycle(rule: rules.targets[position], park: park)]
+            .observe(value: value, at: time, into: &transitions)
     }
 
     /// The alerts firing now, ordered by rule (file order), then park.

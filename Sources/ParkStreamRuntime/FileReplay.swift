@@ -24,39 +24,42 @@ public struct FileReplay: Sendable {
 
     /// Replays `input` (named `path` in alert sources); `progress` sees the lines read so far.
     public func run(_ input: [UInt8], path: String, progress: (Int) -> Void = { _ in }) -> ReplayResult {
+        input.withUnsafeBytes { run($0, path: path, progress: progress) }
+    }
+
+    /// Replays the bytes of `input` in place (a file's contents need not be copied into an array).
+    public func run(_ input: UnsafeRawBufferPointer, path: String, progress: (Int) -> Void = { _ in }) -> ReplayResult {
         var pipelines = (0..<partitions).map { _ in PartitionPipeline(rules: rules, configuration: configuration) }
         var stamped: [(time: Timestamp, partition: Int32, order: Int, event: AlertEvent)] = []
         var result = ReplayResult(aggregates: AggregateTable(rows: [], zone: configuration.zone), alerts: [])
         var decoder = MetricEventDecoder()
-        input.withUnsafeBytes { bytes in
-            decoder.decodeLines(bytes) { line, decoded in
-                result.read += 1
-                if result.read % 65_536 == 0 { progress(result.read) }
-                let event: MetricEvent
-                switch decoded {
-                case .success(let value): event = value
-                case .failure(let error):
-                    result.rejected.append(error)
-                    return
-                }
-                guard selection.contains(event) else {
-                    result.outsideSelection += 1
-                    return
-                }
-                let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
-                let step = pipelines[Int(partition)].process(event)
-                switch step.outcome {
-                case .accepted: result.accepted += 1
-                case .duplicate: result.duplicates += 1
-                case .late: result.late.append((line.number, event))
-                case .invalid: break
-                }
-                for transition in step.transitions {
-                    let alert = AlertEvent(
-                        transition: transition, source: .file(path: path, line: line.number),
-                        offsetSeconds: Int(configuration.zone.utcOffsetSeconds))
-                    stamped.append((transition.eventTime, partition, stamped.count, alert))
-                }
+        decoder.decodeLines(input) { line, decoded in
+            result.read += 1
+            if result.read % 65_536 == 0 { progress(result.read) }
+            let event: MetricEvent
+            switch decoded {
+            case .success(let value): event = value
+            case .failure(let error):
+                result.rejected.append(error)
+                return
+            }
+            guard selection.contains(event) else {
+                result.outsideSelection += 1
+                return
+            }
+            let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
+            let step = pipelines[Int(partition)].process(event)
+            switch step.outcome {
+            case .accepted: result.accepted += 1
+            case .duplicate: result.duplicates += 1
+            case .late: result.late.append((line.number, event))
+            case .invalid: break
+            }
+            for transition in step.transitions {
+                let alert = AlertEvent(
+                    transition: transition, source: .file(path: path, line: line.number),
+                    offsetSeconds: Int(configuration.zone.utcOffsetSeconds))
+                stamped.append((transition.eventTime, partition, stamped.count, alert))
             }
         }
         progress(result.read)

@@ -11,8 +11,12 @@ public struct PartitionPipeline: Sendable {
     var evaluator: RuleEvaluator
     var absences: [AbsenceTracker]
     var deadlines: [DueDayTracker]
-    /// Each threshold rule's engine window, parsed once.
-    private let windows: [String: Window]
+    /// The metric of each tracker in `absences` and `deadlines`: matching an event against these
+    /// does not copy the trackers.
+    private let absenceMetrics: [Metric]
+    private let deadlineMetrics: [Metric]
+    /// Per position in `rules.targets`: what the rule reads from the engine, parsed once.
+    private let queries: [Query]
     /// When each park's telemetry of each metric began: a sliding window is judged only once the
     /// park has data for all of it (a 24-hour rate over the first ten minutes is not a 24-hour rate).
     var telemetryStart: [TelemetryKey: Timestamp] = [:]
@@ -20,6 +24,18 @@ public struct PartitionPipeline: Sendable {
     struct TelemetryKey: Hashable, Sendable {
         var park: ParkID
         var metric: Metric
+    }
+
+    /// A threshold rule's aggregate: its metric over its engine window (nil: a window the engine
+    /// does not know, never defined).
+    private struct Query: Sendable {
+        /// The position of the first rule with the same metric and window: rules read the same
+        /// aggregate when their keys are equal.
+        var key: Int
+        var metric: Metric
+        var window: Window?
+        /// A sliding window's span, µs.
+        var span: Int64?
     }
 
     /// What one event did.
@@ -31,50 +47,68 @@ public struct PartitionPipeline: Sendable {
 
     public init(rules: RuleSet, configuration: EngineConfiguration = EngineConfiguration()) {
         var configuration = configuration
-        var windows: [String: Window] = [:]
+        var queries: [Query] = []
         for rule in rules.targets {
-            guard let window = Window(rule.aggregateWindow) else { continue }
-            windows[rule.aggregateWindow] = window
-            // Every sliding window a rule reads must be kept by the engine.
-            if case .sliding(let span) = window, !configuration.slidingWindows.contains(span) {
-                configuration.slidingWindows.append(span)
+            let window = Window(rule.aggregateWindow)
+            let key = queries.firstIndex { $0.metric == rule.metric && $0.window == window } ?? queries.count
+            var query = Query(key: key, metric: rule.metric, window: window)
+            if case .sliding(let span) = window {
+                query.span = span.microsecondsRoundedDown
+                // Every sliding window a rule reads must be kept by the engine.
+                if !configuration.slidingWindows.contains(span) { configuration.slidingWindows.append(span) }
             }
+            queries.append(query)
         }
         self.engine = PartitionEngine(configuration: configuration)
         self.evaluator = RuleEvaluator(rules: rules)
         self.absences = rules.completeness.compactMap { AbsenceTracker(rule: $0) }
         self.deadlines = rules.completeness.compactMap { DueDayTracker(rule: $0, zone: configuration.zone) }
-        self.windows = windows
+        self.queries = queries
+        self.absenceMetrics = absences.map(\.rule.metric)
+        self.deadlineMetrics = deadlines.map(\.rule.metric)
     }
 
     /// Ingests one event and evaluates the rules it can change.
     public mutating func process(_ event: MetricEvent) -> Step {
         let outcome = engine.ingest(event)
         guard outcome == .accepted else { return Step(outcome: outcome, transitions: []) }
-        if event.metric.kind.isTelemetry {
-            let key = TelemetryKey(park: event.parkID, metric: event.metric)
-            telemetryStart[key] = min(telemetryStart[key] ?? event.observedAt, event.observedAt)
-        }
+        let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event) : nil
         var transitions: [AlertTransition] = []
-        for index in absences.indices where absences[index].rule.metric == event.metric {
-            if let resolved = absences[index].observe(park: event.parkID, at: event.observedAt) {
-                transitions.append(resolved)
-            }
+        for index in absences.indices where absenceMetrics[index] == event.metric {
+            absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
         }
         if let period = event.period {
-            for index in deadlines.indices where deadlines[index].rule.metric == event.metric {
-                if let resolved = deadlines[index].observe(park: event.parkID, period: period, at: event.observedAt) {
-                    transitions.append(resolved)
-                }
+            for index in deadlines.indices where deadlineMetrics[index] == event.metric {
+                deadlines[index].observe(park: event.parkID, period: period, at: event.observedAt, into: &transitions)
             }
         }
-        let reader = AggregateReader(engine: engine, windows: windows, telemetryStart: telemetryStart)
-        transitions += evaluator.evaluate(park: event.parkID, metric: event.metric, at: event.observedAt) { rule in
-            reader.value(rule, park: event.parkID)
+        // Rules in a row on the same aggregate (a warning and a critical level) read it once.
+        var last: (key: Int, value: Double?)?
+        for position in evaluator.rulePositions(affectedBy: event.metric)
+        where evaluator.appliesRule(at: position, to: event.parkID) {
+            let query = queries[position]
+            let value: Double?
+            if let last, last.key == query.key {
+                value = last.value
+            } else {
+                let known = query.metric == event.metric ? start : nil
+                value = aggregate(query, park: event.parkID, telemetryStart: known)
+                last = (query.key, value)
+            }
+            evaluator.observe(
+                ruleAt: position, park: event.parkID, value: value, at: event.observedAt, into: &transitions)
         }
         if let streamTime = engine.streamTime {
-            for index in absences.indices { transitions += absences[index].advance(streamTime: streamTime) }
-            for index in deadlines.indices { transitions += deadlines[index].advance(streamTime: streamTime) }
+            // Appending only what fired: adding even an empty array to the empty `transitions`
+            // allocates a buffer.
+            for index in absences.indices {
+                let fired = absences[index].advance(streamTime: streamTime)
+                if !fired.isEmpty { transitions += fired }
+            }
+            for index in deadlines.indices {
+                let fired = deadlines[index].advance(streamTime: streamTime)
+                if !fired.isEmpty { transitions += fired }
+            }
         }
         return Step(outcome: outcome, transitions: transitions)
     }
@@ -83,20 +117,27 @@ public struct PartitionPipeline: Sendable {
     public var firing: [AlertTransition] { evaluator.firing }
 }
 
-/// Reads the value a threshold rule judges, from a snapshot of the pipeline's state.
-private struct AggregateReader {
-    let engine: PartitionEngine
-    let windows: [String: Window]
-    let telemetryStart: [PartitionPipeline.TelemetryKey: Timestamp]
+// MARK: - Rule inputs
 
-    /// The rule's aggregate for `park`, or nil while it is undefined.
-    func value(_ rule: TargetRule, park: ParkID) -> Double? {
-        guard let window = windows[rule.aggregateWindow] else { return nil }
-        if case .sliding(let span) = window {
-            guard let start = telemetryStart[PartitionPipeline.TelemetryKey(park: park, metric: rule.metric)],
-                let clock = engine.clock(of: park), clock - span >= start
+extension PartitionPipeline {
+    /// Notes when the park's telemetry of the event's metric began; returns that instant.
+    private mutating func noteTelemetry(of event: MetricEvent) -> Timestamp {
+        let key = TelemetryKey(park: event.parkID, metric: event.metric)
+        if let start = telemetryStart[key], start <= event.observedAt { return start }
+        telemetryStart[key] = event.observedAt
+        return event.observedAt
+    }
+
+    /// The aggregate a threshold rule judges for `park`, or nil while it is undefined;
+    /// `telemetryStart` is the start of the park's telemetry of the query's metric when the caller
+    /// has it at hand.
+    private mutating func aggregate(_ query: Query, park: ParkID, telemetryStart start: Timestamp?) -> Double? {
+        guard let window = query.window else { return nil }
+        if let span = query.span {
+            guard let start = start ?? telemetryStart[TelemetryKey(park: park, metric: query.metric)],
+                let clock = engine.clock(of: park), clock.microseconds - span >= start.microseconds
             else { return nil }
         }
-        return engine.aggregate(park: park, metric: rule.metric, window: window)?.value
+        return engine.liveAggregate(park: park, metric: query.metric, window: window)?.value
     }
 }

@@ -46,6 +46,7 @@ struct BucketRings: Hashable, Sendable {
             let index = cursors[ring].place(instant)
             let cursor = cursors[ring]
             let slot = cursor.base &+ (Int(truncatingIfNeeded: index) & cursor.mask)
+            if index >= cursor.olderLow, index != cursor.olderHigh { cursors[ring].forgetOlder() }
             let held = buckets[slot].index
             if held == index {
                 buckets[slot].tally.add(value: value, weight: weight, at: instant)
@@ -68,6 +69,26 @@ struct BucketRings: Hashable, Sendable {
             if bucket.index == index { result.merge(bucket.tally) }
             index += 1
         }
+        return result
+    }
+
+    /// `total(ring:from:through:)`, the same tally bit for bit, for live queries that repeat a
+    /// window as events arrive: the merge of every bucket but the newest is kept from the previous
+    /// query of the same buckets (until an event lands in one of them) and only the newest is merged
+    /// again.
+    mutating func windowTotal(ring: Int, from low: Int64, through high: Int64) -> Tally {
+        guard ring < cursors.count, high >= low else { return Tally() }
+        let cursor = cursors[ring]
+        let first = max(low, high - Int64(cursor.mask))
+        var result: Tally
+        if cursor.olderLow == first, cursor.olderHigh == high {
+            result = cursor.older
+        } else {
+            result = first < high ? total(ring: ring, from: first, through: high - 1) : Tally()
+            cursors[ring].keepOlder(result, from: first, newest: high)
+        }
+        let bucket = buckets[cursor.base + (Int(truncatingIfNeeded: high) & cursor.mask)]
+        if bucket.index == high { result.merge(bucket.tally) }
         return result
     }
 
@@ -106,12 +127,28 @@ struct RingCursor: Hashable, Sendable {
     let shift: Int64
     private var cachedIndex: Int64 = .min
     private var cachedStart: Int64 = 0
+    /// The merge of buckets `olderLow..<olderHigh` (a cache of `BucketRings.windowTotal`): valid
+    /// until an event lands in one of them; `olderHigh` is the newest bucket of the window queried.
+    private(set) var older = Tally()
+    private(set) var olderLow: Int64 = .max
+    private(set) var olderHigh: Int64 = .min
 
     init(base: Int, mask: Int, width: Int64, shift: Int64) {
         self.base = base
         self.mask = mask
         self.width = width
         self.shift = shift
+    }
+
+    mutating func keepOlder(_ tally: Tally, from low: Int64, newest high: Int64) {
+        older = tally
+        olderLow = low
+        olderHigh = high
+    }
+
+    mutating func forgetOlder() {
+        olderLow = .max
+        olderHigh = .min
     }
 
     /// The bucket index of `instant`: the cached latest bucket for in-order events, one division

@@ -50,6 +50,11 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// The sliding windows an engine keeps.
     var keptWindows: [Duration] { Array(slidingWindows.prefix(Self.maximumSlidingWindows)) }
 
+    /// The position of `duration` in `keptWindows`, without building that array (queries ask it).
+    func keptWindowIndex(of duration: Duration) -> Int? {
+        slidingWindows.prefix(Self.maximumSlidingWindows).firstIndex(of: duration)
+    }
+
     /// Bucket width of each kept sliding window, in microseconds (at least 1).
     var bucketWidths: [Int64] {
         keptWindows.map { max(1, $0.microsecondsRoundedDown / Int64(bucketCount)) }

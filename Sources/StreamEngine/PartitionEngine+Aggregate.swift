@@ -32,7 +32,7 @@ extension PartitionEngine {
         switch window {
         case .sliding(let duration):
             guard kind.isTelemetry, clock != .min,
-                let window = configuration.keptWindows.firstIndex(of: duration),
+                let window = configuration.keptWindowIndex(of: duration),
                 telemetry[series].isAllocated
             else { return nil }
             let rings = telemetry[series].rings
@@ -56,6 +56,24 @@ extension PartitionEngine {
             guard let anchor = anchorMonth(park, metric) else { return nil }
             return calendarAggregate(park, metric, window, month: anchor)
         }
+    }
+
+    /// ``aggregate(park:metric:window:)`` for rules evaluated after each event, the same value bit
+    /// for bit: a sliding window keeps the merge of all its buckets but the newest between queries
+    /// (until an event lands in one of them), so a query merges one bucket instead of all of them.
+    public mutating func liveAggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
+        guard case .sliding(let duration) = window, let index = existingIndex(park) else {
+            return aggregate(park: park, metric: metric, window: window)
+        }
+        let kind = metric.kind
+        let series = seriesIndex(index, Int(metric.rawValue))
+        let clock = clocks[index]
+        guard kind.isTelemetry, clock != .min, let ring = configuration.keptWindowIndex(of: duration).map({ $0 + 1 }),
+            telemetry[series].isAllocated
+        else { return nil }
+        let high = telemetry[series].rings.index(ring: ring, of: clock)
+        let low = high - Int64(layout.bucketsPerWindow) + 1
+        return telemetry[series].rings.windowTotal(ring: ring, from: low, through: high).aggregate(kind)
     }
 
     /// The value of a calendar window of a park × metric as of the end of `month`, as the replay
@@ -130,8 +148,21 @@ extension PartitionEngine {
         case .monthlyAmount, .monthlyGauge:
             return monthly[seriesIndex(park, Int(metric.rawValue))].periods.last?.month
         case .derivedRatio:
-            return derivedMonths(park, metric).last
+            return latestDerivedMonth(park, metric)
         }
+    }
+
+    /// The last of `derivedMonths(_:_:)`, found from the newest month back (the anchor of every live
+    /// query on a ratio, so it must not build the whole list).
+    private func latestDerivedMonth(_ park: Int, _ metric: Metric) -> Int32? {
+        guard let numerator = metric.numerator, let denominator = metric.denominator else { return nil }
+        for month in monthsWithData(park, denominator).reversed()
+        where total(park, numerator, fromMonth: month, through: month).count > 0
+            && total(park, denominator, fromMonth: month, through: month).sum != 0
+        {
+            return month
+        }
+        return nil
     }
 
     /// Months in which a derived ratio has data on both sides and a denominator ≠ 0, oldest first.

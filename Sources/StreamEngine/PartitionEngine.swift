@@ -31,6 +31,9 @@ public struct PartitionEngine: Sendable {
     let kinds: [MetricKind]
     /// Park ids, interned: a park's position here is its park index.
     var parkTable = StringSet()
+    /// The index of the park last ingested: a cache for the rules' queries after an event, which ask
+    /// for that park (an index, so that ingest only stores an integer). Indices never change.
+    var recentPark = 0
     /// Per park index: the park.
     var ids: [ParkID] = []
     /// Per park index: its clock, the latest accepted telemetry `observed_at` (µs); `Int64.min`
@@ -106,6 +109,7 @@ public struct PartitionEngine: Sendable {
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
         let (inserted, index) = parkTable.insert(id.rawValue)
+        recentPark = index
         if inserted {
             ids.append(id)
             clocks.append(.min)
@@ -161,7 +165,8 @@ public struct PartitionEngine: Sendable {
     public var parks: [ParkID] { ids }
 
     func existingIndex(_ id: ParkID) -> Int? {
-        parkTable.position(of: id.rawValue)
+        if recentPark < ids.count, ids[recentPark] == id { return recentPark }
+        return parkTable.position(of: id.rawValue)
     }
 }
 

@@ -34,10 +34,46 @@ struct StringSet: Hashable, Sendable {
         return String(decoding: bytes[start..<Int(ends[position])], as: UTF8.self)
     }
 
-    /// The position of `member`, or nil (for queries; the hot path uses `insert`).
+    /// The position of `member`, or nil (for queries; the hot path uses `insert`). Reads the arrays
+    /// through borrowed buffers: copying the set to call `find` retained and released all three.
     func position(of member: String) -> Int? {
-        var set = self
-        return set.find(member)
+        Self.withBytes(member) { utf8 in
+            let fingerprint = Self.fingerprint(utf8)
+            return slots.withUnsafeBufferPointer { slots in
+                ends.withUnsafeBufferPointer { ends in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        Self.position(of: utf8, fingerprint: fingerprint, slots: slots, ends: ends, bytes: bytes)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func position(
+        of utf8: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, slots: UnsafeBufferPointer<Slot>,
+        ends: UnsafeBufferPointer<Int32>, bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: fingerprint) & mask
+        while true {
+            let entry = slots[slot]
+            if entry.position == 0 { return nil }
+            let position = Int(entry.position) - 1
+            if entry.fingerprint == fingerprint {
+                let start = position == 0 ? 0 : Int(ends[position - 1])
+                if Int(ends[position]) - start == utf8.count, sameBytes(bytes, from: start, utf8) { return position }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func sameBytes(
+        _ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ other: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard let base = stored.baseAddress, let otherBase = other.baseAddress else { return other.isEmpty }
+        return memcmp(base + start, otherBase, other.count) == 0
     }
 
     /// The position of `member`, or nil. Mutating only so that callers reach the arrays in place:

@@ -75,12 +75,15 @@ struct ReplayCommand: ParsableCommand {
             }
         } else {
             let path = input ?? "-"
-            guard let bytes = FileManager.default.contents(atPath: path) else {
+            // Mapped, not read, where it can be (a regular file): its pages are decoded where the
+            // kernel already holds them.
+            let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            guard let bytes = mapped ?? FileManager.default.contents(atPath: path) else {
                 throw CommandFailure("cannot read \(path)")
             }
             let replay = FileReplay(rules: ruleSet, partitions: partitions, selection: selection)
-            result = replay.run(Array(bytes), path: path) { read in
-                progress.update("\(Progress.count(read)) lines replayed")
+            result = bytes.withUnsafeBytes { bytes in
+                replay.run(bytes, path: path) { read in progress.update("\(Progress.count(read)) lines replayed") }
             }
         }
         progress.finish()

@@ -27,6 +27,22 @@ struct OraclePropertyTests {
         #expect(engine.aggregateTable().rows == oracle.table(parks: parks), "seed \(seed)")
     }
 
+    @Test("live aggregates, kept between events, equal the plain ones bit for bit", arguments: seeds)
+    func liveAggregates(seed: UInt64) {
+        var generator = StreamGenerator(seed: seed)
+        var engine = PartitionEngine(configuration: Self.configuration)
+        for (position, event) in generator.stream(count: 260).enumerated() {
+            _ = engine.ingest(event)
+            for window in Self.windows {
+                let live = engine.liveAggregate(park: event.parkID, metric: event.metric, window: window)
+                let plain = engine.aggregate(park: event.parkID, metric: event.metric, window: window)
+                #expect(
+                    live?.value.bitPattern == plain?.value.bitPattern && live?.count == plain?.count,
+                    "seed \(seed) event \(position) \(window)")
+            }
+        }
+    }
+
     private func compareLive(_ engine: PartitionEngine, _ oracle: Oracle, seed: UInt64) {
         for park in engine.parks {
             for metric in Metric.allCases {
