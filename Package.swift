@@ -72,6 +72,7 @@ let package = Package(
                 "ParkStreamRuntime",
                 "ParkRules",
                 "ParkSimulator",
+                "ParkStreamOps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -114,3 +114,15 @@ struct KafkaTimestampScanner {
         throw KafkaError(code: .timedOut, reason: "scanning \(partition) for timestamp \(timestamp) timed out")
     }
 }
+
+extension KafkaConsumer {
+    /// The partition's watermarks as last seen in fetch responses, without asking the broker (cheap
+    /// enough for every batch); nil before the first fetch.
+    public func cachedWatermarks(_ partition: KafkaTopicPartition) -> (low: Int64, high: Int64)? {
+        var low: Int64 = -1
+        var high: Int64 = -1
+        let err = rd_kafka_get_watermark_offsets(client.handle, partition.topic, partition.partition, &low, &high)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else { return nil }
+        return (low, high)
+    }
+}

@@ -77,10 +77,10 @@ public struct ParkSimulation: Sequence, Sendable {
             streams.append(StatisticsStream(park: park, index: index, figures: figures, configuration: configuration))
             if configuration.includeHistory {
                 streams.append(
+                    // Hourly readings: dense enough that no `absent: 2h` rule fires on history.
                     EnergyStream(
-                        park: park, source: "meter-daily", statistics: figures,
-                        from: configuration.historyStart + .seconds(23 * 3600),
-                        every: .seconds(86_400), until: start, seed: seed))
+                        park: park, source: "meter-history", statistics: figures, from: configuration.historyStart,
+                        every: .seconds(3600), until: start, seed: seed))
             }
             streams.append(
                 EnergyStream(

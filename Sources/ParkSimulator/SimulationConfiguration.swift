@@ -13,7 +13,7 @@ public struct SimulationConfiguration: Sendable {
     public var energyInterval = Duration.seconds(900)
     /// One treatment-rate sample per park this often.
     public var treatmentInterval = Duration.seconds(3600)
-    /// Whether to send the year before `start` as history: monthly statistics and daily energy
+    /// Whether to send the year before `start` as history: monthly statistics and hourly energy
     /// totals, so that year-on-year growth is defined from the first month.
     public var includeHistory = true
     public var parks: [ParkProfile] = ParkProfile.hebi

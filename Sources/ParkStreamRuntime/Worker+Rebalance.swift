@@ -18,6 +18,7 @@ extension Worker {
                     fatalStop = error
                 }
             }
+            observer?.workerAssigned(assigned.map(\.partition).filter { partitions[$0] != nil })
             return starts
         case .revoked(let revoked):
             do {
@@ -26,10 +27,12 @@ extension Worker {
                 logger.error("checkpoint on revoke failed: \(error); the next owner reprocesses from the previous one")
             }
             for partition in revoked { partitions[partition.partition] = nil }
+            observer?.workerReleased(revoked.map(\.partition))
             return [:]
         case .lost(let lost):
             // Another worker may own them already: write nothing on their behalf.
             for partition in lost { partitions[partition.partition] = nil }
+            observer?.workerReleased(lost.map(\.partition))
             return [:]
         }
     }

@@ -32,6 +32,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     var fatalStop: (any Error)?
     /// Counters for the ops port and the logs.
     public internal(set) var statistics = WorkerStatistics()
+    /// Told about batches, assignments and checkpoints (an ops port); set before `run`.
+    public var observer: (any WorkerObserver)?
 
     /// A worker writing alerts to `sinks` (the alerts-topic sink among them, over `producer`).
     public init(configuration: WorkerConfiguration, producer: KafkaProducer, sinks: [any AlertSink], logger: Logger)
@@ -77,6 +79,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func process(_ batch: KafkaMessageBatch) throws {
         guard !batch.records.isEmpty else { return }
         let started = ContinuousClock.now
+        let before = statistics
         try batch.withUnsafeBytes { bytes in
             for record in batch.records {
                 try process(record, in: batch, bytes: bytes)
@@ -84,6 +87,32 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
         statistics.batches += 1
         statistics.lastBatchDuration = ContinuousClock.now - started
+        if let observer { observer.workerProcessed(report(since: before)) }
+    }
+
+    private func report(since before: WorkerStatistics) -> WorkerBatchReport {
+        var rejected: [String: Int] = [:]
+        for (reason, count) in statistics.rejected where count != before.rejected[reason] ?? 0 {
+            rejected[reason] = count - (before.rejected[reason] ?? 0)
+        }
+        var lag: [Int32: Int64] = [:]
+        var engines: [Int32: PartitionEngine] = [:]
+        var firing: [Int32: [AlertEvent]] = [:]
+        for (number, work) in partitions {
+            let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
+            if let high = consumer?.cachedWatermarks(partition)?.high { lag[number] = max(0, high - work.nextOffset) }
+            engines[number] = work.pipeline.engine
+            let source = AlertSource.kafka(
+                topic: configuration.layout.metrics, partition: number, offset: work.nextOffset - 1)
+            firing[number] = work.pipeline.firing.map {
+                AlertEvent(
+                    transition: $0, source: source, offsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
+            }
+        }
+        return WorkerBatchReport(
+            events: statistics.eventsIn - before.eventsIn, duration: statistics.lastBatchDuration, rejected: rejected,
+            duplicates: statistics.duplicates - before.duplicates, fired: statistics.fired - before.fired,
+            resolved: statistics.resolved - before.resolved, lag: lag, engines: engines, firing: firing)
     }
 
     private func process(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer) throws {
@@ -124,6 +153,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 transition: transition, source: source, offsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
             for sink in sinks { try sink.deliver(alert) }
             statistics.alerts += 1
+            if transition.state == .firing { statistics.fired += 1 } else { statistics.resolved += 1 }
         }
     }
 
@@ -157,6 +187,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
         try producer.flush(timeout: .seconds(60))
         statistics.checkpoints += numbers.count
+        observer?.workerCheckpointed(numbers)
         do {
             try consumer?.commit(offsets)
         } catch {

@@ -5,6 +5,8 @@ public struct WorkerStatistics: Sendable {
     /// Rejected events by reason code (`syntax`, `range`, `late`, …).
     public var rejected: [String: Int] = [:]
     public var alerts = 0
+    public var fired = 0
+    public var resolved = 0
     public var checkpoints = 0
     public var restores = 0
     public var batches = 0

@@ -120,6 +120,7 @@ struct DemoCommand: ParsableCommand {
         }
         process.arguments = [
             "worker", "--brokers", brokers, "--rules", rules, "--print-alerts", "--instance", "demo-\(number)",
+            "--http", "127.0.0.1:\(9463 + number)",
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["PARKSTREAM_LOG_LEVEL"] = environment["PARKSTREAM_LOG_LEVEL"] ?? "warning"

@@ -4,6 +4,7 @@ import KafkaClient
 import Logging
 import ParkMetrics
 import ParkRules
+import ParkStreamOps
 import ParkStreamRuntime
 
 /// `parkstream worker`: a consumer-group member keeping aggregates and raising alerts.
@@ -39,6 +40,15 @@ struct WorkerCommand: ParsableCommand {
 
     @Option(help: "Partitions of the topics (for alerts of events read from files).")
     var partitions = 12
+
+    @Option(
+        help: "Ops HTTP port (/healthz, /readyz, /metrics, /api/aggregates, /api/alerts), HOST:PORT; \"off\" for none.")
+    var http = "127.0.0.1:9464"
+
+    @Option(
+        name: .customLong("http-token-file"),
+        help: "A file holding the bearer token that /api/* requires (default: $PARKSTREAM_OPS_TOKEN, or none).")
+    var httpTokenFile: String?
 
     func run() throws {
         let logger = Logger(label: "parkstream.worker")
@@ -77,9 +87,34 @@ struct WorkerCommand: ParsableCommand {
         if printAlerts { sinks.append(StdoutAlertSink.standardOutput(json: false)) }
         let signals = SignalFlag([SIGINT, SIGTERM])
         let worker = try Worker(configuration: configuration, producer: producer, sinks: sinks, logger: logger)
+        let ops = try startOps(logger: logger)
+        if let ops { worker.observer = OpsBridge(state: ops.state) }
         logger.info("worker \(configuration.instanceID) joining group \(group)")
+        defer { ops?.server.stop() }
         try worker.run { signals.isRaised }
         for sink in sinks { try sink.close(timeout: .seconds(3)) }
         logger.info("worker \(configuration.instanceID) stopped after \(worker.statistics.eventsIn) events")
+    }
+
+    /// Starts the ops port unless `--http off`; the token comes from a file or the environment and
+    /// is never logged.
+    private func startOps(logger: Logger) throws -> (state: OpsState, server: RunningOpsServer)? {
+        guard http != "off" else { return nil }
+        var token = ProcessInfo.processInfo.environment["PARKSTREAM_OPS_TOKEN"]
+        if let httpTokenFile {
+            guard let text = try? String(contentsOfFile: httpTokenFile, encoding: .utf8) else {
+                throw CommandFailure("cannot read --http-token-file \(httpTokenFile)")
+            }
+            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let address = OpsServerConfiguration(address: http, bearerToken: token?.isEmpty == false ? token : nil)
+        else {
+            throw ValidationError("--http: expected HOST:PORT, not \(http)")
+        }
+        let state = OpsState()
+        let server = try OpsServer(state: state, configuration: address, logger: logger).start()
+        logger.info(
+            "ops port: http://\(address.host):\(server.port)/ (token for /api: \(token == nil ? "none" : "set"))")
+        return (state, server)
     }
 }

@@ -101,6 +101,6 @@ struct SimulationTests {
         let energy2016 = year.filter {
             $0.metric == .energyConsumption && $0.observedAt < time("2017-01-01T00:00:00+08:00")
         }
-        #expect(energy2016.count == 366 * ParkProfile.hebi.count, "daily totals for the leap year 2016")
+        #expect(energy2016.count == 366 * 24 * ParkProfile.hebi.count, "hourly readings through the leap year 2016")
     }
 }

@@ -11,7 +11,9 @@ final class WorkerProcess {
     init(brokers: String, rules: String, extra: [String] = []) throws {
         log = try temporaryFile("worker.log", "")
         process.executableURL = ChildProcess.parkstream
-        process.arguments = ["worker", "--brokers", brokers, "--rules", rules, "--checkpoint-interval", "1s"] + extra
+        process.arguments =
+            ["worker", "--brokers", brokers, "--rules", rules, "--checkpoint-interval", "1s", "--http", "127.0.0.1:0"]
+            + extra
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
@@ -26,6 +28,19 @@ final class WorkerProcess {
             Thread.sleep(forTimeInterval: 0.2)
         }
         return false
+    }
+
+    /// The ops port the worker bound, from its log.
+    func opsPort(timeout: Duration = .seconds(30)) -> Int? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "ops port: http://127.0.0.1:") {
+                return Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return nil
     }
 
     /// Sends SIGTERM and waits; returns the exit status.
@@ -54,13 +69,22 @@ func alertsOnTopic(_ brokers: String) throws -> [String] {
 
 @Suite("parkstream worker", .serialized, .timeLimit(.minutes(3)))
 struct WorkerCommandTests {
+    /// Prints an HTTP GET's status, a newline and the body (Python's standard library only).
+    static let httpGet = """
+        import sys, urllib.request, urllib.error
+        try:
+            r = urllib.request.urlopen(sys.argv[1], timeout=10); print(r.status); print(r.read().decode())
+        except urllib.error.HTTPError as e:
+            print(e.code); print(e.read().decode())
+        """
+
     @Test func aWorkerProcessRaisesWhatReplayRaisesAndStopsCleanlyOnSIGTERM() throws {
         let broker = try BrokerProcess(arguments: ["--partitions", "6"])
         let file = try temporaryFile("june.ndjson", "")
         let simulate = try ChildProcess.run(
             ChildProcess.parkstream.path,
             [
-                "simulate", "--start", "2017-06-01", "--until", "2017-06-15", "--wastewater-interval", "30m",
+                "simulate", "--start", "2017-10-25", "--until", "2017-11-05", "--wastewater-interval", "30m",
                 "--output", file,
             ])
         #expect(simulate.status == 0)
@@ -85,6 +109,30 @@ struct WorkerCommandTests {
             seen = try alertsOnTopic(broker.bootstrap)
         }
         #expect(seen == expected)
+
+        // The ops port: health, readiness, Prometheus metrics and the firing alerts.
+        let port = try #require(worker.opsPort())
+        func get(_ path: String) throws -> (status: Int32, body: String) {
+            let result = try ChildProcess.run(
+                "/usr/bin/env", ["python3", "-c", Self.httpGet, "http://127.0.0.1:\(port)\(path)"])
+            let status = Int32(result.stdout.prefix { $0.isNumber }) ?? -1
+            return (status, String(result.stdout.drop { $0 != "\n" }.dropFirst()))
+        }
+        #expect(try get("/healthz").status == 200)
+        #expect(try get("/readyz").status == 200)
+        let metrics = try get("/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains("parkstream_events_total"))
+        // Alerts still firing at the end of the data (fired, never resolved) are the ones listed.
+        let resolvedIDs = Set(expected.filter { $0.contains(#""state":"resolved""#) }.map { $0.prefix(32) })
+        let stillFiring = expected.filter { $0.contains(#""state":"firing""#) && !resolvedIDs.contains($0.prefix(32)) }
+        let firing = try get("/api/alerts")
+        #expect(firing.status == 200)
+        #expect(stillFiring.contains { $0.contains(#""rule_id":"heating-coverage-2017","park_id":"xunxian""#) })
+        #expect(firing.body.components(separatedBy: #""state":"firing""#).count - 1 == stillFiring.count)
+        #expect(firing.body.contains(#""park_id":"xunxian""#), "xunxian has missed the heating deadline")
+        let aggregates = try get("/api/aggregates?park=jinshan&metric=wastewater_compliance")
+        #expect(aggregates.body.contains(#""window":"month""#))
         #expect(worker.terminate() == 0, "SIGTERM: finish the batch, checkpoint, leave the group, exit 0")
         let checkpoints = try ChildProcess.run(
             "/usr/bin/kcat",

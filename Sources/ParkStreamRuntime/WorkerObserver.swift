@@ -1,0 +1,32 @@
+import ParkRules
+import StreamEngine
+
+/// Told what a worker does, on the worker's thread, for an ops port or logs. Methods must return
+/// quickly: they run inside the batch loop and the rebalance hook.
+public protocol WorkerObserver: AnyObject, Sendable {
+    /// Partitions restored and ready to process.
+    func workerAssigned(_ partitions: [Int32])
+    /// Partitions given up (revoked or lost).
+    func workerReleased(_ partitions: [Int32])
+    /// After each non-empty batch.
+    func workerProcessed(_ report: WorkerBatchReport)
+    /// Partitions just checkpointed.
+    func workerCheckpointed(_ partitions: [Int32])
+}
+
+/// One batch, as a `WorkerObserver` sees it.
+public struct WorkerBatchReport: Sendable {
+    public var events: Int
+    public var duration: Duration
+    /// Rejected events of this batch by reason (`syntax`, `range`, `late`, …).
+    public var rejected: [String: Int]
+    public var duplicates: Int
+    public var fired: Int
+    public var resolved: Int
+    /// Messages behind the end of each assigned partition, where known.
+    public var lag: [Int32: Int64]
+    /// Each partition's engine after the batch (a copy: value semantics, copied on write).
+    public var engines: [Int32: PartitionEngine]
+    /// Each partition's firing alerts after the batch.
+    public var firing: [Int32: [AlertEvent]]
+}

@@ -1,0 +1,33 @@
+import ParkStreamOps
+import ParkStreamRuntime
+
+/// Feeds a worker's progress to the ops port's state.
+final class OpsBridge: WorkerObserver {
+    let state: OpsState
+
+    init(state: OpsState) {
+        self.state = state
+    }
+
+    func workerAssigned(_ partitions: [Int32]) {
+        state.setReady(true)
+    }
+
+    func workerReleased(_ partitions: [Int32]) {
+        for partition in partitions { state.removePartition(Int(partition)) }
+    }
+
+    func workerProcessed(_ report: WorkerBatchReport) {
+        state.record(
+            OpsBatchReport(
+                events: report.events, duration: report.duration, rejected: report.rejected,
+                duplicates: report.duplicates, firing: report.fired, resolved: report.resolved,
+                lag: Dictionary(uniqueKeysWithValues: report.lag.map { (Int($0.key), $0.value) })))
+        for (partition, engine) in report.engines { state.publish(engine: engine, partition: Int(partition)) }
+        for (partition, alerts) in report.firing { state.setFiring(alerts, partition: Int(partition)) }
+    }
+
+    func workerCheckpointed(_ partitions: [Int32]) {
+        for partition in partitions { state.recordCheckpoint(partition: Int(partition)) }
+    }
+}
