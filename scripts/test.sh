@@ -10,4 +10,7 @@ bash scripts/lint.sh
 echo "== build (warnings are errors)" >&2
 swift build --build-tests -Xswiftc -warnings-as-errors
 echo "== test" >&2
-swift test --skip-build
+# The ops-port tests need the cooperative thread pool for Hummingbird, which the Kafka suites'
+# blocking calls occupy when everything runs in parallel on two cores: they run on their own.
+swift test --skip-build --skip ParkStreamOpsTests
+swift test --skip-build --filter ParkStreamOpsTests
