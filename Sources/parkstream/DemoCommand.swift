@@ -24,10 +24,10 @@ struct DemoCommand: ParsableCommand {
     var workers = 2
 
     @Option(help: "Start of the simulated span (date or RFC 3339).")
-    var start = TimeArgument(argument: "2017-01-01")!
+    var start = TimeArgument(year: 2017, month: 1, day: 1)
 
     @Option(help: "End of the simulated span.")
-    var until = TimeArgument(argument: "2017-12-01")!
+    var until = TimeArgument(year: 2017, month: 12, day: 1)
 
     @Option(help: "Simulated seconds per wall-clock second.")
     var speed: Double = 432_000

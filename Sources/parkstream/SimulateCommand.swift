@@ -24,10 +24,10 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var kafka: KafkaOptions
 
     @Option(help: "Start of live data (date or RFC 3339).")
-    var start = TimeArgument(argument: "2017-01-01")!
+    var start = TimeArgument(year: 2017, month: 1, day: 1)
 
     @Option(help: "End of the simulated span, exclusive (date or RFC 3339).")
-    var until = TimeArgument(argument: "2018-01-01")!
+    var until = TimeArgument(year: 2018, month: 1, day: 1)
 
     @Option(help: "Random seed.")
     var seed: UInt64 = 2017

@@ -6,6 +6,11 @@ import ParkMetrics
 struct TimeArgument: ExpressibleByArgument {
     let timestamp: Timestamp
 
+    /// Midnight of a date in Hebi's zone (+08:00).
+    init(year: Int, month: Int, day: Int) {
+        timestamp = ParkZone.shanghai.startOfDay(ParkZone.daysFromCivil(year: year, month: month, day: day))
+    }
+
     init?(argument: String) {
         if let instant = Timestamp(rfc3339: argument) {
             timestamp = instant
