@@ -6,6 +6,9 @@ import ParkMetrics
 struct TimeArgument: ExpressibleByArgument {
     let timestamp: Timestamp
 
+    /// How `--help` shows a default.
+    var defaultValueDescription: String { ParkZone.shanghai.format(timestamp) }
+
     /// Midnight of a date in Hebi's zone (+08:00).
     init(year: Int, month: Int, day: Int) {
         timestamp = ParkZone.shanghai.startOfDay(ParkZone.daysFromCivil(year: year, month: month, day: day))
