@@ -26,13 +26,7 @@ struct WorkerChaosTests {
             ])
         #expect(simulate.status == 0)
         let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path
-        let replay = try ChildProcess.run(
-            ChildProcess.parkstream.path,
-            ["replay", "--input", file, "--partitions", "6", "--rules", rules, "--alerts", file + ".alerts"])
-        #expect(replay.status == 0)
-        let expected = try String(contentsOfFile: file + ".alerts", encoding: .utf8).split(separator: "\n").map {
-            String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
-        }.sorted()
+        let expected = try replayedAlerts(file, rules: rules, partitions: 6)
 
         let first = try WorkerProcess(brokers: brokers, rules: rules)
         let second = try WorkerProcess(brokers: brokers, rules: rules)

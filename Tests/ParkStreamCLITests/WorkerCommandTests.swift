@@ -58,13 +58,27 @@ final class WorkerProcess {
     }
 }
 
+/// The alerts `parkstream replay` computes for `file` over `partitions` partitions, each without its
+/// source (live alerts name a topic offset, replayed ones a file line), sorted.
+func replayedAlerts(_ file: String, rules: String, partitions: Int) throws -> [String] {
+    let replay = try ChildProcess.run(
+        ChildProcess.parkstream.path,
+        ["replay", "--input", file, "--partitions", String(partitions), "--rules", rules, "--alerts", file + ".alerts"])
+    #expect(replay.status == 0, "\(replay.stderr)")
+    return try String(contentsOfFile: file + ".alerts", encoding: .utf8).split(separator: "\n").map(withoutSource)
+        .sorted()
+}
+
+/// An alert event's canonical JSON up to its `source`.
+func withoutSource(_ line: Substring) -> String {
+    String(line[..<(line.range(of: #","source":"#)?.lowerBound ?? line.endIndex)])
+}
+
 /// The alerts on the alerts topic, read with kcat (each without its source).
 func alertsOnTopic(_ brokers: String) throws -> [String] {
     let read = try ChildProcess.run("/usr/bin/kcat", ["-C", "-b", brokers, "-t", "park.alerts", "-e", "-q"])
-    return read.stdout.split(separator: "\n").map {
-        String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
-    }
-    .sorted()
+    return read.stdout.split(separator: "\n").map(withoutSource)
+        .sorted()
 }
 
 @Suite("parkstream worker", .serialized, .timeLimit(.minutes(3)))
@@ -92,13 +106,7 @@ struct WorkerCommandTests {
             ChildProcess.parkstream.path, ["publish", "--brokers", broker.bootstrap, file])
         #expect(publish.status == 0)
         let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path
-        let replay = try ChildProcess.run(
-            ChildProcess.parkstream.path,
-            ["replay", "--input", file, "--partitions", "6", "--rules", rules, "--alerts", file + ".alerts"])
-        #expect(replay.status == 0)
-        let expected = try String(contentsOfFile: file + ".alerts", encoding: .utf8).split(separator: "\n").map {
-            String($0[..<($0.range(of: #","source":"#)?.lowerBound ?? $0.endIndex)])
-        }.sorted()
+        let expected = try replayedAlerts(file, rules: rules, partitions: 6)
         #expect(!expected.isEmpty)
 
         let worker = try WorkerProcess(brokers: broker.bootstrap, rules: rules)
