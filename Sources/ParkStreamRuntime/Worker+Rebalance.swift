@@ -49,10 +49,22 @@ extension Worker {
         if let latest = try tail.last(1, of: KafkaTopicPartition(topic: layout.checkpoints, partition: number)).last,
             latest.key.map(Array.init) == expectedKey
         {
-            let restored = try PartitionPipeline.restore(checkpoint: Array(latest.value), rules: configuration.rules)
-            work.pipeline = restored.pipeline
-            work.nextOffset = restored.nextOffset
-            work.checkpointedOffset = restored.nextOffset
+            do {
+                let restored = try PartitionPipeline.restore(
+                    checkpoint: Array(latest.value), rules: configuration.rules)
+                work.pipeline = restored.pipeline
+                work.nextOffset = restored.nextOffset
+                work.checkpointedOffset = restored.nextOffset
+            } catch {
+                guard error.code == .rulesChanged else { throw error }
+                // State computed under other rules cannot continue exactly. Rebuild it from the
+                // oldest input still kept: aggregates come out whole, and every alert already in
+                // the alerts topic is suppressed below, so the new rules alert from now on.
+                logger.warning(
+                    "rules changed since the checkpoint; rebuilding from the oldest retained input",
+                    metadata: ["kafka.partition": "\(number)", "worker.rules": "\(error.reason)"])
+                statistics.rebuilds += 1
+            }
         }
         // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
         let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))

@@ -9,6 +9,8 @@ public struct WorkerStatistics: Sendable {
     public var resolved = 0
     public var checkpoints = 0
     public var restores = 0
+    /// Partitions rebuilt from the oldest retained input because the rules changed.
+    public var rebuilds = 0
     public var batches = 0
     public var lastBatchDuration = Duration.zero
 

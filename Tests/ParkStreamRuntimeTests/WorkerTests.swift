@@ -64,10 +64,11 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
     }
 
     /// Runs a worker until it has read `events` messages, then stops it gracefully.
-    func runWorker(until events: Int) throws -> WorkerStatistics {
+    func runWorker(until events: Int, rules: RuleSet? = nil) throws -> WorkerStatistics {
         let producer = try kafka.producer()
         var configuration = WorkerConfiguration(
-            client: kafka.client, rules: rules, rulesFingerprint: "test", instanceID: "test", layout: layout)
+            client: kafka.client, rules: rules ?? self.rules, rulesFingerprint: "test", instanceID: "test",
+            layout: layout)
         configuration.checkpointInterval = .seconds(1)
         let sink = KafkaAlertSink(
             producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
@@ -159,5 +160,31 @@ struct WorkerTests {
         let expected = replayedAlerts(june, rules: rules, partitions: Int32(harness.partitions))
         #expect(try harness.alerts(count: expected.count) == expected)
         #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
+    }
+
+    @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlerts() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules)
+        // Split after jinshan's sag has fired (5 June), so the first run writes alerts.
+        let june8 = Timestamp(rfc3339: "2017-06-08T00:00:00+08:00") ?? Timestamp(seconds: 0)
+        let half = june.firstIndex { $0.observedAt >= june8 } ?? june.count / 2
+        let first = try harness.publish(june[..<half])
+        _ = try harness.runWorker(until: first)
+        let written = try harness.messageCount(harness.layout.alerts)
+        #expect(written > 0)
+        let second = try harness.publish(june[half...])
+        var changed = rules
+        changed.targets[0].when = try #require(Condition(parsing: "< 0.5"))
+        let statistics = try harness.runWorker(until: first + second, rules: changed)
+        #expect(statistics.rebuilds > 0, "the checkpoints were written under other rules")
+        #expect(statistics.eventsIn == first + second, "every partition is rebuilt from its oldest input")
+        let alerts = try harness.kafka.read(
+            harness.layout.alerts, partitions: harness.partitions,
+            count: Int(try harness.messageCount(harness.layout.alerts)))
+        let keys = try alerts.map { message -> String in
+            let event = try AlertEvent(canonicalJSON: message.value)
+            return "\(event.transition.alertID)/\(event.transition.state)"
+        }
+        #expect(Set(keys).count == keys.count, "no alert written twice")
     }
 }
