@@ -22,22 +22,8 @@ enum OpsResponse {
         "{\"error\":" + quoted(message) + "}"
     }
 
-    /// A JSON string literal: `"`, `\` and control characters escaped, everything else as UTF-8.
+    /// A JSON string literal (see `JSONText.quoted`).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONText.quoted(text)
     }
 }
