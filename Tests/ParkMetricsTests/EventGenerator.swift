@@ -2,9 +2,9 @@ import ParkMetrics
 
 /// Random valid events for property tests, covering awkward strings and numbers.
 struct EventGenerator {
-    var random: SplitMix64
+    var random: SeededRandom
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     mutating func event() -> MetricEvent {
         let metric = Metric.allCases.filter(\.kind.isPublishable).randomElement(using: &random) ?? .wastewaterCompliance

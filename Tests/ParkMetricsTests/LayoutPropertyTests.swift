@@ -8,7 +8,7 @@ import Testing
 @Suite("MetricEventDecoder: layout independence")
 struct LayoutPropertyTests {
     /// A JSON string for `text`, escaping at random characters that need no escape.
-    static func jsonString(_ text: String, _ random: inout SplitMix64) -> String {
+    static func jsonString(_ text: String, _ random: inout SeededRandom) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -33,7 +33,7 @@ struct LayoutPropertyTests {
         return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
     }
 
-    static func whitespace(_ random: inout SplitMix64) -> String {
+    static func whitespace(_ random: inout SeededRandom) -> String {
         String(
             (0..<Int.random(in: 0...2, using: &random)).map { _ in
                 [" ", "\t", "\r", "\n"].randomElement(using: &random) ?? " "
@@ -41,7 +41,7 @@ struct LayoutPropertyTests {
     }
 
     /// `value` spelled another way that reads back as the same double.
-    static func number(_ value: Double, _ random: inout SplitMix64) -> String {
+    static func number(_ value: Double, _ random: inout SeededRandom) -> String {
         let shortest = ShortestNumber.format(value)
         switch Int.random(in: 0..<3, using: &random) {
         case 0: return shortest

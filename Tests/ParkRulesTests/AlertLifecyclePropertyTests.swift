@@ -5,21 +5,10 @@ import Testing
 /// Random observation sequences checked against the lifecycle's contract, read off the whole history.
 @Suite("Alert lifecycle properties")
 struct AlertLifecyclePropertyTests {
-    /// SplitMix64: a small seeded generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test("transitions alternate, respect when, clear, for and active_from", arguments: 0..<200)
     func contract(seed: Int) throws {
-        var random = SplitMix(state: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let forMinutes = Int64.random(in: 0...30, using: &random)
         let clearText = Bool.random(using: &random) ? ", clear: '>= 0.97'" : ""
         let rule = try Fixtures.target(

@@ -11,7 +11,7 @@ struct CheckpointFuzzTests {
         var engine = PartitionEngine(configuration: OraclePropertyTests.configuration)
         for event in generator.stream(count: 120) { _ = engine.ingest(event) }
         let original = engine.checkpoint()
-        var random = SplitMix64(seed: 4242)
+        var random = SeededRandom(seed: 4242)
         var refused = 0
         for _ in 0..<1500 {
             var body = Array(original.dropLast(8))
@@ -35,7 +35,7 @@ struct CheckpointFuzzTests {
     }
 
     @Test func randomBytesAfterTheHeader() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<400 {
             let length = Int(random.next() % 200)
             let body =

@@ -10,7 +10,7 @@ struct CheckpointTests {
     func roundTrip(seed: UInt64) throws {
         var generator = StreamGenerator(seed: seed &+ 1000)
         let events = generator.stream(count: 220)
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let split = Int(random.next() % UInt64(events.count + 1))
 
         var uninterrupted = PartitionEngine(configuration: Self.configuration)
@@ -110,7 +110,7 @@ struct CheckpointTests {
 
     @Test func refusesDamage() {
         let bytes = sample()
-        var random = SplitMix64(seed: 99)
+        var random = SeededRandom(seed: 99)
         for _ in 0..<50 {
             var damaged = bytes
             let position = 6 + Int(random.next() % UInt64(bytes.count - 6))

@@ -9,12 +9,12 @@ import StreamEngine
 /// engine or the oracle forms is exact: summation order cannot change a bit, and results must be
 /// identical, not merely close.
 struct StreamGenerator {
-    var random: SplitMix64
+    var random: SeededRandom
     let parks = ["jinshan", "baoshan"]
     static let telemetryMetrics: [Metric] = Metric.allCases.filter { $0.kind.isTelemetry }
     static let monthlyMetrics: [Metric] = Metric.allCases.filter { $0.kind.isMonthly }
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     private mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
 

@@ -12,17 +12,6 @@ import Foundation
 import ParkMetrics
 import StreamEngine
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func residentKiB() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
@@ -34,7 +23,7 @@ func residentKiB() -> Int {
 struct EventSource {
     let parks: [ParkID]
     let chunk: Int
-    var random = SplitMix64(state: 2017)
+    var random = SeededRandom(seed: 2017)
     var sequence = 0
     var buffer: [MetricEvent] = []
     let start: Int64 = 1_483_200_000_000_000  // 2017-01-01T00:00:00+08:00

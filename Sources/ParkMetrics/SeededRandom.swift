@@ -1,5 +1,3 @@
-import ParkMetrics
-
 /// SplitMix64: a small, fast, seeded generator, so a simulation is the same on every machine.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
