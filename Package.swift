@@ -96,9 +96,14 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(
+            name: "KafkaTestSupport",
+            dependencies: ["KafkaClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/KafkaTestSupport"
+        ),
         .testTarget(
             name: "KafkaClientTests",
-            dependencies: ["KafkaClient"]
+            dependencies: ["KafkaClient", "KafkaTestSupport"]
         ),
         .testTarget(
             name: "ParkStreamCLITests",
@@ -112,6 +117,7 @@ let package = Package(
             name: "ParkStreamRuntimeTests",
             dependencies: [
                 "ParkStreamRuntime", "ParkSimulator", "ParkRules", "ParkMetrics", "StreamEngine", "KafkaClient",
+                "KafkaTestSupport",
             ]
         ),
         .testTarget(

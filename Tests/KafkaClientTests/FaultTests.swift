@@ -1,4 +1,5 @@
 import KafkaClient
+import KafkaTestSupport
 import Testing
 
 @Suite("faults", .serialized, .timeLimit(.minutes(3)))

@@ -1,4 +1,5 @@
 import KafkaClient
+import KafkaTestSupport
 import Testing
 
 @Suite("produce and consume", .serialized, .timeLimit(.minutes(2)))

@@ -1,4 +1,5 @@
 import KafkaClient
+import KafkaTestSupport
 import Testing
 
 @Suite("offsets for timestamps", .serialized, .timeLimit(.minutes(2)))

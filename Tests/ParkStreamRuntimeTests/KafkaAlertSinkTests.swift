@@ -1,4 +1,5 @@
 import KafkaClient
+import KafkaTestSupport
 import ParkRules
 import ParkStreamRuntime
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Kafka alert sink", .timeLimit(.minutes(2)))
 struct KafkaAlertSinkTests {
     @Test func alertsLandOnTheirInputPartitionWithTheSourceHeaders() throws {
-        let kafka = try EmbeddedCluster()
+        let kafka = try TestCluster(brokers: 1)
         let topic = try kafka.topic("alerts", partitions: 6)
         let sink = KafkaAlertSink(producer: try kafka.producer(), topic: topic, partitions: 6, logger: kafka.logger)
         let firing = AlertFixtures.firing(source: .kafka(topic: "park.metrics", partition: 4, offset: 77))

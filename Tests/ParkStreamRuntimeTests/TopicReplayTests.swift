@@ -1,5 +1,6 @@
 import Foundation
 import KafkaClient
+import KafkaTestSupport
 import ParkMetrics
 import ParkRules
 import ParkSimulator
@@ -25,7 +26,7 @@ private func withoutSource(_ alerts: [AlertEvent]) -> [String] {
 @Suite("topic replay", .serialized, .timeLimit(.minutes(3)))
 struct TopicReplayTests {
     @Test func topicReplayOverATimeRangeEqualsFileReplayOfTheSameEvents() throws {
-        let kafka = try EmbeddedCluster(brokers: 1)
+        let kafka = try TestCluster(brokers: 1)
         let topic = try kafka.topic("metrics", partitions: 4)
         let producer = try kafka.producer()
         let encoder = MetricEventEncoder()

@@ -1,5 +1,6 @@
 import Foundation
 import KafkaClient
+import KafkaTestSupport
 import Logging
 import ParkMetrics
 import ParkRules
@@ -19,13 +20,13 @@ let june: [MetricEvent] = {
 
 /// A worker over an embedded cluster with its own topics, run on a thread of its own.
 final class WorkerHarness: @unchecked Sendable {  // the flag is the only state shared across threads.
-    let kafka: EmbeddedCluster
+    let kafka: TestCluster
     var layout = TopicLayout()
     let rules: RuleSet
     let partitions = 4
 
     init(rules: RuleSet) throws {
-        kafka = try EmbeddedCluster(brokers: 1)
+        kafka = try TestCluster(brokers: 1)
         self.rules = rules
         let suffix = UInt32.random(in: 0...UInt32.max)
         layout.metrics = "metrics-\(suffix)"
