@@ -18,7 +18,9 @@ extension Worker {
                     fatalStop = error
                 }
             }
-            observer?.workerAssigned(assigned.map(\.partition).filter { partitions[$0] != nil })
+            let restored = assigned.map(\.partition).filter { partitions[$0] != nil }
+            logger.info("assigned partitions \(restored.sorted()) of \(configuration.layout.metrics)")
+            observer?.workerAssigned(restored)
             return starts
         case .revoked(let revoked):
             do {

@@ -64,6 +64,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
             if let fatalStop { throw fatalStop }
             try process(batch)
+            if configuration.stopWhenCaughtUp, batch.records.isEmpty, try isCaughtUp(consumer) {
+                logger.info("caught up: every assigned partition is processed to its end")
+                break
+            }
             if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval {
                 try checkpointAll(onlyMoved: true)
             }
@@ -74,6 +78,17 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         for sink in sinks { try sink.flush(timeout: .seconds(10)) }
     }
 
+    /// True when partitions are assigned and each one's next offset has reached its end.
+    private func isCaughtUp(_ consumer: KafkaConsumer) throws -> Bool {
+        guard !partitions.isEmpty else { return false }
+        for (number, work) in partitions {
+            let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
+            let (low, high) = try consumer.watermarks(partition, timeout: .seconds(5))
+            if high > low && work.nextOffset < high { return false }
+        }
+        return true
+    }
+
     // MARK: - Processing
 
     private func process(_ batch: KafkaMessageBatch) throws {
@@ -81,8 +96,17 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         let started = ContinuousClock.now
         let before = statistics
         try batch.withUnsafeBytes { bytes in
+            // Each partition's state is taken out of the dictionary while its records are processed:
+            // mutating a copy that the dictionary still shares would copy the whole state per event.
+            var current: (number: Int32, work: PartitionWork)?
+            defer { if let current { partitions[current.number] = current.work } }
             for record in batch.records {
-                try process(record, in: batch, bytes: bytes)
+                if current?.number != record.partition {
+                    if let current { partitions[current.number] = current.work }
+                    current = partitions.removeValue(forKey: record.partition).map { (record.partition, $0) }
+                }
+                guard current != nil else { continue }  // revoked meanwhile
+                try process(record, in: batch, bytes: bytes, work: &current!.work)
             }
         }
         statistics.batches += 1
@@ -115,9 +139,9 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             resolved: statistics.resolved - before.resolved, lag: lag, engines: engines, firing: firing)
     }
 
-    private func process(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer) throws {
-        guard var work = partitions[record.partition] else { return }  // revoked meanwhile
-        defer { partitions[record.partition] = work }
+    private func process(
+        _ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, work: inout PartitionWork
+    ) throws {
         guard record.offset >= work.nextOffset else { return }  // already processed before a restore
         work.nextOffset = record.offset + 1
         statistics.eventsIn += 1

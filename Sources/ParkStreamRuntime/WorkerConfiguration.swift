@@ -17,6 +17,9 @@ public struct WorkerConfiguration: Sendable {
     public var batchSize = 10_000
     /// A name for this process in logs and the group (`group.instance.id` is not used).
     public var instanceID: String
+    /// Stop once every assigned partition has been processed up to its end (a catch-up or backfill
+    /// run, and the benchmark); otherwise run until told to stop.
+    public var stopWhenCaughtUp = false
 
     public init(
         client: KafkaClientConfiguration, rules: RuleSet, rulesFingerprint: String, instanceID: String,

@@ -41,6 +41,11 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Partitions of the topics (for alerts of events read from files).")
     var partitions = 12
 
+    @Flag(
+        name: .customLong("until-caught-up"),
+        help: "Exit (after the final checkpoint) once every assigned partition is processed to its end.")
+    var untilCaughtUp = false
+
     @Option(
         help: "Ops HTTP port (/healthz, /readyz, /metrics, /api/aggregates, /api/alerts), HOST:PORT; \"off\" for none.")
     var http = "127.0.0.1:9464"
@@ -74,6 +79,7 @@ struct WorkerCommand: ParsableCommand {
             client: client, rules: ruleSet, rulesFingerprint: RuleSet.fingerprint(of: text),
             instanceID: instance ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", layout: layout)
         configuration.checkpointInterval = .seconds(interval.seconds)
+        configuration.stopWhenCaughtUp = untilCaughtUp
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(client: client), logger: logger)
         var sinks: [any AlertSink] = [
             KafkaAlertSink(producer: producer, topic: layout.alerts, partitions: partitions, logger: logger)

@@ -43,6 +43,13 @@ final class WorkerProcess {
         return nil
     }
 
+    /// Waits for the worker to exit by itself; its status, or nil if it still runs at the deadline.
+    func waitForExit(timeout: Duration = .seconds(60)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
     /// Sends SIGTERM and waits; returns the exit status.
     func terminate() -> Int32 {
         process.terminate()
@@ -155,10 +162,14 @@ struct WorkerCommandTests {
             ).stdout.split(separator: "\n").count
         }
         let before = try checkpointCount()
-        let second = try WorkerProcess(brokers: broker.bootstrap, rules: rules, extra: ["--print-alerts"])
+        // With --until-caught-up it exits by itself once all six are processed to their end.
+        let second = try WorkerProcess(
+            brokers: broker.bootstrap, rules: rules, extra: ["--print-alerts", "--until-caught-up"])
         let output = second.output.fileHandleForReading
-        #expect(second.waitForRestores(6), "the second worker restores all six partitions")
-        #expect(second.terminate() == 0)
+        #expect(second.waitForExit() == 0, "--until-caught-up: exits 0 once caught up")
+        #expect(second.waitForRestores(6), "the second worker restored all six partitions")
+        let secondLog = try String(contentsOfFile: second.log, encoding: .utf8)
+        #expect(secondLog.contains("caught up: every assigned partition is processed to its end"))
         #expect(try checkpointCount() >= before + 6, "the second worker owned and checkpointed all six partitions")
         #expect(output.readDataToEndOfFile().isEmpty, "it raised no alert again")
         #expect(try alertsOnTopic(broker.bootstrap) == expected)
