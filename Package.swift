@@ -90,6 +90,11 @@ let package = Package(
             path: "bench/Sources/parkstream-bench"
         ),
         .executableTarget(
+            name: "latency-bench",
+            dependencies: ["KafkaClient", .product(name: "Logging", package: "swift-log")],
+            path: "bench/Sources/latency-bench"
+        ),
+        .executableTarget(
             name: "engine-bench",
             dependencies: ["ParkMetrics", "StreamEngine"],
             path: "bench/Sources/engine-bench"

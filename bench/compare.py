@@ -6,22 +6,38 @@
 Interleaving makes the ratio robust on a noisy machine: both commands see the same drift. The
 ratio printed is B's time / A's time, i.e. A's throughput relative to B's (1.0 = as fast as B,
 > 1 = faster). Prints a JSON line last, for scripts.
+
+--setup CMD runs (untimed) before every timed run, e.g. a fresh cluster loaded with the data.
+--from-marker REGEX times each run from the first stderr line matching REGEX to the exit, e.g. from
+a consumer group's assignment, so that the group join (3 s on the embedded cluster) is not counted.
 """
 import argparse
 import json
-import shlex
+import re
 import statistics
 import subprocess
 import sys
 import time
 
 
-def timed(command: str) -> float:
+def timed(command: str, setup: str | None = None, marker: str | None = None) -> float:
+    if setup:
+        prepared = subprocess.run(setup, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if prepared.returncode != 0:
+            sys.exit(f"setup failed ({prepared.returncode}): {setup}\n{prepared.stderr.decode(errors='replace')}")
     start = time.perf_counter()
-    result = subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"command failed ({result.returncode}): {command}\n{result.stderr.decode(errors='replace')}")
+    process = subprocess.Popen(command, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = []
+    marked = None
+    for line in process.stderr:
+        if marked is None and marker and re.search(marker, line.decode(errors="replace")):
+            marked = time.perf_counter()
+        log.append(line)
+    process.wait()
+    elapsed = time.perf_counter() - (marked or start)
+    if process.returncode != 0 or (marker and marked is None):
+        problem = f"exit {process.returncode}" if process.returncode != 0 else f"no stderr line matched {marker!r}"
+        sys.exit(f"command failed ({problem}): {command}\n{b''.join(log[-20:]).decode(errors='replace')}")
     return elapsed
 
 
@@ -32,17 +48,25 @@ def main() -> None:
     parser.add_argument("--name-a", default="A")
     parser.add_argument("--name-b", default="B")
     parser.add_argument("--count", type=int, default=0, help="items each run handles, for a rate")
+    parser.add_argument("--setup", help="a command run before every timed run, untimed")
+    parser.add_argument("--from-marker", help="time from the first stderr line matching this regex")
     parser.add_argument("command_a")
     parser.add_argument("command_b")
     args = parser.parse_args()
 
+    def run_a() -> float:
+        return timed(args.command_a, args.setup, args.from_marker)
+
+    def run_b() -> float:
+        return timed(args.command_b, args.setup, args.from_marker)
+
     for _ in range(args.warmup):
-        timed(args.command_a)
-        timed(args.command_b)
+        run_a()
+        run_b()
     times_a, times_b, ratios = [], [], []
     for run in range(args.runs):
-        a = timed(args.command_a)
-        b = timed(args.command_b)
+        a = run_a()
+        b = run_b()
         times_a.append(a)
         times_b.append(b)
         ratios.append(b / a)

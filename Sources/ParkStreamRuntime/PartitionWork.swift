@@ -17,6 +17,8 @@ struct PartitionWork {
     var checkpointedOffset: Int64 = -1
     /// Parks and metrics whose aggregates changed since the last checkpoint.
     var touched: Set<ParkMetric> = []
+    /// This partition's decoder (its caches are per partition, so partitions decode in parallel).
+    var decoder = MetricEventDecoder()
 
     /// Whether the `index`-th transition caused by input `offset` was already written.
     func isWritten(offset: Int64, index: Int) -> Bool {

@@ -1,3 +1,4 @@
+import Dispatch
 import KafkaClient
 import Logging
 import ParkMetrics
@@ -23,7 +24,6 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     let sinks: [any AlertSink]
     private(set) var consumer: KafkaConsumer?
     var partitions: [Int32: PartitionWork] = [:]
-    var decoder = MetricEventDecoder()
     private var lastCheckpoint = ContinuousClock.now
     let deadLetters: DeadLetterWriter
     let checkpointTopic: KafkaProducerTopic
@@ -95,19 +95,25 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         guard !batch.records.isEmpty else { return }
         let started = ContinuousClock.now
         let before = statistics
-        try batch.withUnsafeBytes { bytes in
-            // Each partition's state is taken out of the dictionary while its records are processed:
-            // mutating a copy that the dictionary still shares would copy the whole state per event.
-            var current: (number: Int32, work: PartitionWork)?
-            defer { if let current { partitions[current.number] = current.work } }
-            for record in batch.records {
-                if current?.number != record.partition {
-                    if let current { partitions[current.number] = current.work }
-                    current = partitions.removeValue(forKey: record.partition).map { (record.partition, $0) }
-                }
-                guard current != nil else { continue }  // revoked meanwhile
-                try process(record, in: batch, bytes: bytes, work: &current!.work)
+        var slices = takeSlices(of: batch)
+        let topic = configuration.layout.metrics
+        let utcOffset = Int(configuration.engine.zone.utcOffsetSeconds)
+        batch.withUnsafeBytes { bytes in
+            if slices.count == 1 {
+                slices[0].run(batch, bytes: bytes, topic: topic, utcOffsetSeconds: utcOffset)
+                return
             }
+            // Partitions share no state: run them on every core, then write their outputs in order.
+            slices.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let shared = (slices: buffer, bytes: bytes)
+                DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+                    shared.slices[index].run(batch, bytes: shared.bytes, topic: topic, utcOffsetSeconds: utcOffset)
+                }
+            }
+        }
+        for slice in slices { partitions[slice.number] = slice.work }
+        try batch.withUnsafeBytes { bytes in
+            for slice in slices { try write(slice.output, of: batch, bytes: bytes) }
         }
         statistics.batches += 1
         statistics.lastBatchDuration = ContinuousClock.now - started
@@ -139,45 +145,37 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             resolved: statistics.resolved - before.resolved, lag: lag, engines: engines, firing: firing)
     }
 
-    private func process(
-        _ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, work: inout PartitionWork
-    ) throws {
-        guard record.offset >= work.nextOffset else { return }  // already processed before a restore
-        work.nextOffset = record.offset + 1
-        statistics.eventsIn += 1
-        let value = UnsafeRawBufferPointer(rebasing: bytes[record.value])
-        let event: MetricEvent
-        switch decoder.result(value) {
-        case .success(let decoded): event = decoded
-        case .failure(let error):
-            statistics.count(rejected: error.code.rawValue)
-            try deadLetters.write(record, in: batch, bytes: bytes, reason: error.description)
-            return
-        }
-        let step = work.pipeline.process(event)
-        switch step.outcome {
-        case .accepted:
-            work.touched.insert(ParkMetric(park: event.parkID, metric: event.metric))
-            for ratio in PartitionEngine.affectedRatios(of: event.metric) {
-                work.touched.insert(ParkMetric(park: event.parkID, metric: ratio))
+    /// The batch's records grouped by partition, each group holding its partition's state, which
+    /// leaves `partitions` meanwhile (a shared copy would be copied whole on the first change).
+    /// Records of partitions revoked meanwhile are dropped.
+    private func takeSlices(of batch: KafkaMessageBatch) -> [PartitionSlice] {
+        var slices: [PartitionSlice] = []
+        var slot: [Int32: Int] = [:]
+        for (position, record) in batch.records.enumerated() {
+            if let index = slot[record.partition] {
+                slices[index].records.append(position)
+            } else if let work = partitions.removeValue(forKey: record.partition) {
+                slot[record.partition] = slices.count
+                slices.append(PartitionSlice(number: record.partition, records: [position], work: work))
             }
-        case .duplicate: statistics.duplicates += 1
-        case .late:
-            statistics.count(rejected: "late")
-            try deadLetters.write(record, in: batch, bytes: bytes, reason: "late")
-        case .invalid:
-            statistics.count(rejected: "invalid")
-            try deadLetters.write(record, in: batch, bytes: bytes, reason: "invalid")
         }
-        let source = AlertSource.kafka(
-            topic: configuration.layout.metrics, partition: record.partition, offset: record.offset)
-        for (index, transition) in step.transitions.enumerated()
-        where !work.isWritten(offset: record.offset, index: index) {
-            let alert = AlertEvent(
-                transition: transition, source: source, offsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
+        return slices
+    }
+
+    /// Writes a slice's dead letters and alerts and counts them.
+    private func write(_ output: PartitionSlice.Output, of batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer)
+        throws
+    {
+        statistics.eventsIn += output.events
+        statistics.duplicates += output.duplicates
+        for rejected in output.rejected {
+            statistics.count(rejected: rejected.code)
+            try deadLetters.write(batch.records[rejected.record], in: batch, bytes: bytes, reason: rejected.reason)
+        }
+        for alert in output.alerts {
             for sink in sinks { try sink.deliver(alert) }
             statistics.alerts += 1
-            if transition.state == .firing { statistics.fired += 1 } else { statistics.resolved += 1 }
+            if alert.transition.state == .firing { statistics.fired += 1 } else { statistics.resolved += 1 }
         }
     }
 

@@ -1,0 +1,60 @@
+import KafkaClient
+import ParkMetrics
+import ParkRules
+import StreamEngine
+
+/// One partition's records of a batch, with the partition's state while they run and what they
+/// produced. Slices of different partitions share nothing, so a batch's slices run in parallel;
+/// their outputs are then written in order (ARCHITECTURE.md §2: per-partition order is what counts).
+struct PartitionSlice {
+    var number: Int32
+    /// Positions in the batch's records.
+    var records: [Int] = []
+    var work: PartitionWork
+    var output = Output()
+
+    /// What the records produced, applied by the worker afterwards.
+    struct Output {
+        var events = 0
+        var duplicates = 0
+        /// Dead letters: the record's position, the reason code for the counters, the reason text.
+        var rejected: [(record: Int, code: String, reason: String)] = []
+        /// Alert transitions not yet written, in order.
+        var alerts: [AlertEvent] = []
+    }
+
+    /// Runs the slice's records through the partition's pipeline. Pure apart from the slice itself.
+    mutating func run(_ batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, topic: String, utcOffsetSeconds: Int) {
+        for position in records {
+            let record = batch.records[position]
+            guard record.offset >= work.nextOffset else { continue }  // already processed before a restore
+            work.nextOffset = record.offset + 1
+            output.events += 1
+            let value = UnsafeRawBufferPointer(rebasing: bytes[record.value])
+            let event: MetricEvent
+            switch work.decoder.result(value) {
+            case .success(let decoded): event = decoded
+            case .failure(let error):
+                output.rejected.append((position, error.code.rawValue, error.description))
+                continue
+            }
+            let step = work.pipeline.process(event)
+            switch step.outcome {
+            case .accepted:
+                work.touched.insert(ParkMetric(park: event.parkID, metric: event.metric))
+                for ratio in PartitionEngine.affectedRatios(of: event.metric) {
+                    work.touched.insert(ParkMetric(park: event.parkID, metric: ratio))
+                }
+            case .duplicate: output.duplicates += 1
+            case .late: output.rejected.append((position, "late", "late"))
+            case .invalid: output.rejected.append((position, "invalid", "invalid"))
+            }
+            let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
+            for (index, transition) in step.transitions.enumerated()
+            where !work.isWritten(offset: record.offset, index: index) {
+                output.alerts.append(
+                    AlertEvent(transition: transition, source: source, offsetSeconds: utcOffsetSeconds))
+            }
+        }
+    }
+}
