@@ -44,19 +44,24 @@ extension MetricEventDecoder {
     /// Blank lines (empty or only spaces, tabs and carriage returns) are skipped and not counted as
     /// errors, but they are counted in line numbers. A UTF-8 byte order mark is skipped at the very
     /// start of the input and is an error anywhere else.
+    ///
+    /// `part`, when given, limits the walk to those bytes, which must start at the input's start or
+    /// just after a newline; `firstNumber` is then the number of the part's first line. Parts of one
+    /// input can so be read in parallel with the numbers and errors of one pass over all of it.
     public static func forEachLine(
-        in bytes: UnsafeRawBufferPointer, _ body: (Line) throws -> Void
+        in bytes: UnsafeRawBufferPointer, part: Range<Int>? = nil, firstNumber: Int = 1, _ body: (Line) throws -> Void
     ) rethrows {
         guard let base = bytes.baseAddress else { return }
-        var start = hasByteOrderMark(bytes, at: 0) ? 3 : 0
-        var number = 1
-        while start < bytes.count {
-            let remaining = bytes.count - start
+        let part = part ?? 0..<bytes.count
+        var start = part.lowerBound == 0 && hasByteOrderMark(bytes, at: 0) ? 3 : part.lowerBound
+        var number = firstNumber
+        while start < part.upperBound {
+            let remaining = part.upperBound - start
             let end: Int
             if let newline = memchr(base + start, 0x0A, remaining) {
                 end = base.distance(to: UnsafeRawPointer(newline))
             } else {
-                end = bytes.count
+                end = part.upperBound
             }
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
@@ -69,10 +74,13 @@ extension MetricEventDecoder {
     /// Decodes every non-blank line of NDJSON `bytes`, handing each outcome to `body` in order:
     /// a bad line never stops the good ones after it. `body` owns each outcome (`consuming`), so it
     /// can keep the event without copying it.
+    ///
+    /// `part` and `firstNumber`: as in `forEachLine`.
     public mutating func decodeLines(
-        _ bytes: UnsafeRawBufferPointer, _ body: (Line, consuming Result<MetricEvent, LineError>) throws -> Void
+        _ bytes: UnsafeRawBufferPointer, part: Range<Int>? = nil, firstNumber: Int = 1,
+        _ body: (Line, consuming Result<MetricEvent, LineError>) throws -> Void
     ) rethrows {
-        try Self.forEachLine(in: bytes) { line in
+        try Self.forEachLine(in: bytes, part: part, firstNumber: firstNumber) { line in
             let slice = UnsafeRawBufferPointer(rebasing: bytes[line.range])
             if line.range.lowerBound > 0, Self.hasByteOrderMark(bytes, at: line.range.lowerBound) {
                 let error = MetricEventError.encoding("a UTF-8 byte order mark is only allowed at the start of a file")

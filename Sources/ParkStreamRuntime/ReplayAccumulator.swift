@@ -32,10 +32,13 @@ struct ReplayAccumulator {
             result.outsideSelection += 1
             return
         }
-        var pipeline =
-            pipelines.removeValue(forKey: partition) ?? PartitionPipeline(rules: rules, configuration: configuration)
-        let step = pipeline.process(event)
-        pipelines[partition] = pipeline
+        if pipelines.index(forKey: partition) == nil {
+            pipelines[partition] = PartitionPipeline(rules: rules, configuration: configuration)
+        }
+        // In place, through `values`: a copy taken out of the dictionary (or an optional one) costs
+        // a retain and a release of every field per event.
+        let index = pipelines.index(forKey: partition)!
+        let step = pipelines.values[index].process(event)
         switch step.outcome {
         case .accepted: result.accepted += 1
         case .duplicate: result.duplicates += 1
@@ -60,5 +63,27 @@ struct ReplayAccumulator {
         result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
             \.event)
         return result
+    }
+
+    /// The results of accumulators that each saw other partitions, as one: counts added, late
+    /// events in line order, aggregates merged, alerts in event-time order (ties: partition, then
+    /// the order they happened in).
+    static func merge(_ results: [ReplayResult], zone: ParkZone) -> ReplayResult {
+        var merged = ReplayResult(aggregates: AggregateTable(rows: [], zone: zone), alerts: [])
+        var alerts: [(time: Timestamp, partition: Int, order: Int, event: AlertEvent)] = []
+        for (partition, result) in results.enumerated() {
+            merged.read += result.read
+            merged.accepted += result.accepted
+            merged.duplicates += result.duplicates
+            merged.outsideSelection += result.outsideSelection
+            merged.late += result.late
+            merged.rejected += result.rejected
+            merged.aggregates = merged.aggregates.merged(with: result.aggregates)
+            alerts += result.alerts.enumerated().map { ($1.transition.eventTime, partition, $0, $1) }
+        }
+        merged.late.sort { $0.line < $1.line }
+        merged.alerts = alerts.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
+            \.event)
+        return merged
     }
 }
