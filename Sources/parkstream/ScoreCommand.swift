@@ -14,7 +14,7 @@ struct ScoreCommand: ParsableCommand {
             per content, the best park earns all its points, the worst 60 %. An indicator with an \
             absolute value and a growth rate splits its weight 50/50; one with several contents \
             splits it equally. Growth is January-N of the year over the same months a year earlier. \
-            Missing data is shown as missing (— , empty, null) and earns no points. Weights: \
+            Missing data is shown as missing (—, an empty field, null) and earns no points. Weights: \
             rules/assessment-weights.yaml unless --weights is given. Bad lines are reported as \
             `line N: <field>: <reason>` on stderr; the ranking of the valid ones is still printed \
             and the exit status is 2. See docs/assessment-score.md.
