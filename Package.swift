@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ParkMetrics", targets: ["ParkMetrics"]),
         .library(name: "StreamEngine", targets: ["StreamEngine"]),
         .library(name: "ParkRules", targets: ["ParkRules"]),
+        .library(name: "ParkScore", targets: ["ParkScore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -43,6 +44,10 @@ let package = Package(
         .target(name: "ParkSimulator", dependencies: ["ParkMetrics"]),
         .target(name: "ParkRules", dependencies: ["ParkMetrics", .product(name: "Yams", package: "Yams")]),
         .target(
+            name: "ParkScore",
+            dependencies: ["ParkMetrics", "StreamEngine", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "ParkStreamRuntime",
             dependencies: [
                 "KafkaClient", "ParkMetrics", "StreamEngine", "ParkRules",
@@ -73,6 +78,7 @@ let package = Package(
                 "ParkRules",
                 "ParkSimulator",
                 "ParkStreamOps",
+                "ParkScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -143,6 +149,10 @@ let package = Package(
         .testTarget(
             name: "ParkRulesTests",
             dependencies: ["ParkRules", "ParkMetrics"]
+        ),
+        .testTarget(
+            name: "ParkScoreTests",
+            dependencies: ["ParkScore", "ParkMetrics", "StreamEngine"]
         ),
         .testTarget(
             name: "StreamEngineTests",
