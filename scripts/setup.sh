@@ -29,5 +29,9 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "setup: installing Python jsonschema" >&2
   python3 -m pip install -q jsonschema
 fi
+if ! python3 -c 'import yaml' 2>/dev/null; then
+  echo "setup: installing Python PyYAML (scripts/check-deploy.py)" >&2
+  python3 -m pip install -q pyyaml
+fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }

@@ -27,8 +27,11 @@ public struct KafkaClientConfiguration: Sendable {
     /// Whether a property holds a secret whose value must never reach logs or error messages.
     public static func isSecret(_ key: String) -> Bool {
         let lowered = key.lowercased()
-        return ["password", "secret", "jaas", "token", "ssl.key.pem", "ssl_key", "private", "credential"]
-            .contains { lowered.contains($0) }
+        return [
+            "password", "secret", "jaas", "token", "ssl.key.pem", "ssl_key", "private", "credential",
+            "oauthbearer.config",
+        ]
+        .contains { lowered.contains($0) }
     }
 }
 
