@@ -43,3 +43,19 @@ extension Duration {
         return Int32(clamping: max(0, ms))
     }
 }
+
+// MARK: - Descriptions without secrets
+
+/// Printing a configuration, or any value holding one (a producer's or worker's configuration,
+/// a service that swift-service-lifecycle logs), shows secret properties as `[redacted]`.
+extension KafkaClientConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        let properties = properties.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(Self.isSecret(key) ? "[redacted]" : value)"
+        }
+        return "KafkaClientConfiguration(bootstrapServers: \(bootstrapServers.joined(separator: ",")), "
+            + "clientID: \(clientID), properties: [\(properties.joined(separator: ", "))])"
+    }
+
+    public var debugDescription: String { description }
+}

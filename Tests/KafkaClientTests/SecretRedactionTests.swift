@@ -62,6 +62,21 @@ struct SecretRedactionTests {
         #expect(!text.contains("kp-51d0e2"))
     }
 
+    @Test("printing a configuration, or one that holds it, shows secret properties as [redacted]")
+    func descriptionsHideSecrets() {
+        var configuration = KafkaProducerConfiguration(
+            client: KafkaClientConfiguration(bootstrapServers: ["kafka-1:9093"]))
+        configuration.client.properties = ["sasl.password": "pw-3e8d1f", "security.protocol": "SASL_SSL"]
+        for text in [
+            String(describing: configuration), String(reflecting: configuration), "\(configuration.client)",
+            String(describing: [configuration.client]),
+        ] {
+            #expect(!text.contains("pw-3e8d1f"), "\(text)")
+            #expect(text.contains("sasl.password=[redacted]"), "\(text)")
+            #expect(text.contains("security.protocol=SASL_SSL"), "\(text)")
+        }
+    }
+
     @Test func secretPropertiesIncludeOAuthBearerConfiguration() {
         #expect(KafkaClientConfiguration.isSecret("sasl.oauthbearer.config"))
         #expect(!KafkaClientConfiguration.isSecret("sasl.mechanisms"))
