@@ -1,12 +1,13 @@
 /// A librdkafka properties file (`--kafka-config`), as kcat's `-F` and the Java client read them:
 /// `key=value` per line, `#` or `!` comments, blank lines ignored. The key is trimmed; the value is
-/// everything after the first `=` without its leading blanks (or a trailing `\r`), so a password may
-/// hold any character. Errors name the line, never its text: it may hold a secret.
+/// everything after the first `=` without its leading blanks, so a password may hold any character;
+/// `\n` and `\r\n` line ends alike. Errors name the line, never its text: it may hold a secret.
 enum KafkaPropertiesFile {
     static func parse(_ text: String, path: String) throws -> [(key: String, value: String)] {
         var properties: [(key: String, value: String)] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // `\r\n` is one Character in Swift: split on every newline kind, not on "\n".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, line) in lines.enumerated() {
             let content = line.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") || content.hasPrefix("!") { continue }
             guard let equals = content.firstIndex(of: "=") else {

@@ -79,9 +79,12 @@ struct KafkaSecretsTests {
 
     @Test func aPropertiesFileFromTheFlagOrTheEnvironmentIsApplied() throws {
         let broker = try BrokerProcess(arguments: ["--partitions", "2"])
-        // bootstrap.servers in the file stands in for --brokers; -X wins over the file.
+        // bootstrap.servers in the file stands in for --brokers; -X wins over the file. Windows
+        // line ends and both comment styles are read as kcat and the Java client read them.
         let file = try temporaryFile(
-            "client.properties", "bootstrap.servers=\(broker.bootstrap)\nsecurity.protocol=BOGUS\nclient.id=ops\n")
+            "client.properties",
+            "# ops\r\n! tools\r\nbootstrap.servers = \(broker.bootstrap)\r\n\r\nsecurity.protocol=BOGUS\r\nclient.id=ops\r\n"
+        )
         let alerts = try ChildProcess.run(
             ChildProcess.parkstream.path,
             ["alerts", "--kafka-config", file, "-X", "security.protocol=PLAINTEXT", "--timeout", "5"])
