@@ -29,5 +29,10 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "setup: installing Python jsonschema" >&2
   python3 -m pip install -q jsonschema
 fi
+if ! python3 -c 'import yaml' 2>/dev/null; then
+  echo "setup: installing Python PyYAML (scripts/check-deploy.py)" >&2
+  # Debian's own python3 refuses pip installs (PEP 668): its package then.
+  python3 -m pip install -q pyyaml 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-yaml >/dev/null; }
+fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 1; }

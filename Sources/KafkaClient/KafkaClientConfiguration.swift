@@ -27,8 +27,11 @@ public struct KafkaClientConfiguration: Sendable {
     /// Whether a property holds a secret whose value must never reach logs or error messages.
     public static func isSecret(_ key: String) -> Bool {
         let lowered = key.lowercased()
-        return ["password", "secret", "jaas", "token", "ssl.key.pem", "ssl_key", "private", "credential"]
-            .contains { lowered.contains($0) }
+        return [
+            "password", "secret", "jaas", "token", "ssl.key.pem", "ssl_key", "private", "credential",
+            "oauthbearer.config",
+        ]
+        .contains { lowered.contains($0) }
     }
 }
 
@@ -39,4 +42,20 @@ extension Duration {
         let ms = seconds * 1000 + attoseconds / 1_000_000_000_000_000
         return Int32(clamping: max(0, ms))
     }
+}
+
+// MARK: - Descriptions without secrets
+
+/// Printing a configuration, or any value holding one (a producer's or worker's configuration,
+/// a service that swift-service-lifecycle logs), shows secret properties as `[redacted]`.
+extension KafkaClientConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        let properties = properties.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(Self.isSecret(key) ? "[redacted]" : value)"
+        }
+        return "KafkaClientConfiguration(bootstrapServers: \(bootstrapServers.joined(separator: ",")), "
+            + "clientID: \(clientID), properties: [\(properties.joined(separator: ", "))])"
+    }
+
+    public var debugDescription: String { description }
 }

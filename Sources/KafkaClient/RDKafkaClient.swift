@@ -20,6 +20,7 @@ final class RDKafkaClient: @unchecked Sendable {  // librdkafka handles are thre
 
     init(kind: Kind, properties: [(String, String)], callbacks: RDKafkaCallbacks) throws {
         let conf = try RDKafkaConfig.make(properties)
+        callbacks.redactor = SecretRedactor(properties)
         self.callbacks = callbacks
         self.context = Unmanaged.passRetained(callbacks)
         rd_kafka_conf_set_opaque(conf, context.toOpaque())
@@ -32,7 +33,8 @@ final class RDKafkaClient: @unchecked Sendable {  // librdkafka handles are thre
         guard let handle = rd_kafka_new(kind.rdType, conf, &errstr.bytes, errstr.count) else {
             rd_kafka_conf_destroy(conf)
             context.release()
-            throw KafkaError(code: .invalidArgument, reason: "cannot create Kafka client: \(errstr.text)")
+            throw KafkaError(
+                code: .invalidArgument, reason: "cannot create Kafka client: \(callbacks.redactor.redact(errstr.text))")
         }
         self.handle = handle
         // Logs go to the main queue, which our poll calls serve (log.queue=true).
@@ -73,6 +75,8 @@ final class RDKafkaClient: @unchecked Sendable {  // librdkafka handles are thre
 final class RDKafkaCallbacks: @unchecked Sendable {  // handlers are set once, before the first poll.
     let logger: Logger
     let fatalError = Mutex<KafkaError?>(nil)
+    /// Keeps secret property values out of logged text; set by `RDKafkaClient` before the handle exists.
+    var redactor = SecretRedactor([])
     var onDelivery: ((UnsafeMutablePointer<rd_kafka_message_t>) -> Void)?
     var onRebalance: ((rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?
 
@@ -99,7 +103,7 @@ private func rdLogCallback(
         default: .debug
         }
     callbacks.logger.log(
-        level: logLevel, "\(text.map { String(cString: $0) } ?? "")",
+        level: logLevel, "\(callbacks.redactor.redact(text.map { String(cString: $0) } ?? ""))",
         metadata: ["kafka.facility": "\(facility.map { String(cString: $0) } ?? "")"])
 }
 
@@ -108,11 +112,11 @@ private func rdErrorCallback(
 ) {
     guard let callbacks = RDKafkaCallbacks.from(opaque) else { return }
     let code = rd_kafka_resp_err_t(rawValue: err)
-    var text = reason.map { String(cString: $0) } ?? ""
+    var text = callbacks.redactor.redact(reason.map { String(cString: $0) } ?? "")
     if code == RD_KAFKA_RESP_ERR__FATAL, let rk {
         var errstr = CErrorBuffer()
         let original = rd_kafka_fatal_error(rk, &errstr.bytes, errstr.count)
-        text = errstr.text
+        text = callbacks.redactor.redact(errstr.text)
         let error = KafkaError(
             code: KafkaError.Code(original), reason: "fatal: \(text)", isRetriable: false, isFatal: true)
         callbacks.fatalError.withLock { $0 = error }

@@ -14,7 +14,7 @@ enum RDKafkaConfig {
                 let detail =
                     KafkaClientConfiguration.isSecret(key)
                     ? "invalid value for secret property \"\(key)\" (value not shown)"
-                    : errstr.text
+                    : SecretRedactor(properties).redact(errstr.text)
                 let kind = result == RD_KAFKA_CONF_UNKNOWN ? "unknown property" : "invalid property"
                 throw KafkaError(code: .invalidArgument, reason: "\(kind): \(detail)", isRetriable: false)
             }

@@ -29,3 +29,16 @@ public struct OpsServerConfiguration: Sendable, Hashable {
         self.init(host: host.isEmpty ? "127.0.0.1" : host, port: port, bearerToken: bearerToken)
     }
 }
+
+// MARK: - Descriptions without the token
+
+/// `127.0.0.1:9464 (token for /api: set)`: whatever prints the configuration, or a value holding it
+/// (swift-service-lifecycle logs its services at debug level), never prints the token.
+extension OpsServerConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return "\(address) (token for /api: \(bearerToken == nil ? "none" : "set"))"
+    }
+
+    public var debugDescription: String { "OpsServerConfiguration(\(description))" }
+}

@@ -124,6 +124,8 @@ struct DemoCommand: ParsableCommand {
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["PARKSTREAM_LOG_LEVEL"] = environment["PARKSTREAM_LOG_LEVEL"] ?? "warning"
+        // The embedded cluster, not the settings (SASL, TLS) of a real one this shell may name.
+        environment["PARKSTREAM_KAFKA_CONFIG"] = nil
         process.environment = environment
         try process.run()
         return process

@@ -70,8 +70,10 @@ struct WorkerCommand: ParsableCommand {
             throw CommandFailure("\(rules): \(error)")
         }
         var client = try kafka.clientConfiguration(clientID: "parkstream-worker")
-        // Checkpoints of many parks pass the 1 MB default; the topic must allow them too (deploy/).
-        if client.properties["message.max.bytes"] == nil { client.properties["message.max.bytes"] = "67108864" }
+        // Checkpoints of many parks pass the 1 MB default; `topics create` lets the topic take them too.
+        if client.properties["message.max.bytes"] == nil {
+            client.properties["message.max.bytes"] = String(TopicLayout.checkpointMaxBytes)
+        }
         var layout = TopicLayout()
         layout.group = group
         layout.partitions = partitions
@@ -112,6 +114,8 @@ struct WorkerCommand: ParsableCommand {
                 throw CommandFailure("cannot read --http-token-file \(httpTokenFile)")
             }
             token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // An empty file would leave /api open without a word: refuse it.
+            guard token?.isEmpty == false else { throw CommandFailure("--http-token-file \(httpTokenFile) is empty") }
         }
         guard let address = OpsServerConfiguration(address: http, bearerToken: token?.isEmpty == false ? token : nil)
         else {
@@ -120,7 +124,8 @@ struct WorkerCommand: ParsableCommand {
         let state = OpsState()
         let server = try OpsServer(state: state, configuration: address, logger: logger).start()
         logger.info(
-            "ops port: http://\(address.host):\(server.port)/ (token for /api: \(token == nil ? "none" : "set"))")
+            "ops port: http://\(address.host):\(server.port)/ (token for /api: \(address.bearerToken == nil ? "none" : "set"))"
+        )
         return (state, server)
     }
 }

@@ -10,16 +10,24 @@ enum ChildProcess {
     /// The built `parkstream` executable.
     static var parkstream: URL { productsDirectory.appendingPathComponent("parkstream") }
 
+    /// The environment of child processes, with `extra` added: tests name their brokers and Kafka
+    /// properties explicitly, so a developer's own settings must not leak in.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ProcessInfo.processInfo.environment.filter {
+            !["PARKSTREAM_BROKERS", "PARKSTREAM_KAFKA_CONFIG"].contains($0.key)
+        }
+        .merging(extra) { $1 }
+    }
+
     /// Runs a command to completion with `input` on stdin; returns its status, stdout and stderr.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> (
-        status: Int32, stdout: String, stderr: String
-    ) {
+    static func run(
+        _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        // Tests name their brokers explicitly; a developer's own setting must not leak in.
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "PARKSTREAM_BROKERS" }
+        process.environment = Self.environment(environment)
         let out = Pipe()
         let err = Pipe()
         let inPipe = Pipe()

@@ -8,9 +8,10 @@ final class WorkerProcess {
     /// The worker's log (stderr).
     let log: String
 
-    init(brokers: String, rules: String, extra: [String] = []) throws {
+    init(brokers: String, rules: String, extra: [String] = [], environment: [String: String] = [:]) throws {
         log = try temporaryFile("worker.log", "")
         process.executableURL = ChildProcess.parkstream
+        process.environment = ChildProcess.environment(environment)
         process.arguments =
             ["worker", "--brokers", brokers, "--rules", rules, "--checkpoint-interval", "1s", "--http", "127.0.0.1:0"]
             + extra

@@ -1,3 +1,4 @@
+import Logging
 import ParkStreamOps
 import Testing
 
@@ -23,6 +24,21 @@ struct OpsTokenTests {
                 #expect(reply.status == 200, "\(path) is open")
             }
         }
+    }
+
+    @Test("printing the configuration or the server (as swift-service-lifecycle's debug logs do) hides the token")
+    func descriptionsHideTheToken() {
+        let configuration = OpsServerConfiguration(host: "0.0.0.0", port: 9464, bearerToken: "s3cret-token")
+        let server = OpsServer(state: OpsState(), configuration: configuration, logger: Logger(label: "test"))
+        for text in [
+            String(describing: configuration), String(reflecting: configuration), "\(server)",
+            String(reflecting: server), String(describing: [configuration]),
+        ] {
+            #expect(!text.contains("s3cret"), "\(text)")
+            #expect(text.contains("0.0.0.0:9464"), "\(text)")
+        }
+        #expect(configuration.description == "0.0.0.0:9464 (token for /api: set)")
+        #expect(OpsServerConfiguration().description == "127.0.0.1:9464 (token for /api: none)")
     }
 
     @Test("without a token, /api/* is open")
