@@ -11,6 +11,8 @@ public struct FileReplay: Sendable {
     public var partitions: Int32
     public var selection: ReplaySelection
     public var configuration: EngineConfiguration
+    /// Whether to note the aggregates the rules judge (``ReplayResult/series``), for reports.
+    public var recordsSeries = false
 
     public init(
         rules: RuleSet, partitions: Int32 = 12, selection: ReplaySelection = ReplaySelection(),
@@ -29,7 +31,11 @@ public struct FileReplay: Sendable {
 
     /// Replays the bytes of `input` in place (a file's contents need not be copied into an array).
     public func run(_ input: UnsafeRawBufferPointer, path: String, progress: (Int) -> Void = { _ in }) -> ReplayResult {
-        var pipelines = (0..<partitions).map { _ in PartitionPipeline(rules: rules, configuration: configuration) }
+        var pipelines = (0..<partitions).map { _ in
+            var pipeline = PartitionPipeline(rules: rules, configuration: configuration)
+            if recordsSeries { pipeline.series = RuleSeries(zone: configuration.zone) }
+            return pipeline
+        }
         var stamped: [(time: Timestamp, partition: Int32, order: Int, event: AlertEvent)] = []
         var result = ReplayResult(aggregates: AggregateTable(rows: [], zone: configuration.zone), alerts: [])
         var decoder = MetricEventDecoder()
@@ -65,6 +71,11 @@ public struct FileReplay: Sendable {
         progress(result.read)
         result.aggregates = pipelines.reduce(AggregateTable(rows: [], zone: configuration.zone)) {
             $0.merged(with: $1.engine.aggregateTable())
+        }
+        if recordsSeries {
+            result.series = pipelines.compactMap(\.series).reduce(RuleSeries(zone: configuration.zone)) {
+                $0.merged(with: $1)
+            }
         }
         result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
             \.event)

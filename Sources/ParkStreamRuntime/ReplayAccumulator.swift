@@ -11,9 +11,11 @@ struct ReplayAccumulator {
     private let rules: RuleSet
     private let selection: ReplaySelection
     private let configuration: EngineConfiguration
+    private let recordsSeries: Bool
 
-    init(rules: RuleSet, selection: ReplaySelection, configuration: EngineConfiguration) {
+    init(rules: RuleSet, selection: ReplaySelection, configuration: EngineConfiguration, recordsSeries: Bool = false) {
         self.rules = rules
+        self.recordsSeries = recordsSeries
         self.selection = selection
         self.configuration = configuration
         self.result = ReplayResult(aggregates: AggregateTable(rows: [], zone: configuration.zone), alerts: [])
@@ -32,8 +34,7 @@ struct ReplayAccumulator {
             result.outsideSelection += 1
             return
         }
-        var pipeline =
-            pipelines.removeValue(forKey: partition) ?? PartitionPipeline(rules: rules, configuration: configuration)
+        var pipeline = pipelines.removeValue(forKey: partition) ?? newPipeline()
         let step = pipeline.process(event)
         pipelines[partition] = pipeline
         switch step.outcome {
@@ -57,8 +58,19 @@ struct ReplayAccumulator {
             $0.merged(
                 with: pipelines[$1]?.engine.aggregateTable() ?? AggregateTable(rows: [], zone: configuration.zone))
         }
+        if recordsSeries {
+            result.series = pipelines.keys.sorted().compactMap { pipelines[$0]?.series }.reduce(
+                RuleSeries(zone: configuration.zone)
+            ) { $0.merged(with: $1) }
+        }
         result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
             \.event)
         return result
+    }
+
+    private func newPipeline() -> PartitionPipeline {
+        var pipeline = PartitionPipeline(rules: rules, configuration: configuration)
+        if recordsSeries { pipeline.series = RuleSeries(zone: configuration.zone) }
+        return pipeline
     }
 }
