@@ -49,8 +49,8 @@ public struct AlertChange: Hashable, Sendable {
     }
 
     static func precedes(_ lhs: AlertChange, _ rhs: AlertChange) -> Bool {
-        (lhs.alert.ruleID, lhs.alert.parkID.rawValue, lhs.earliestStart, lhs.kind.rawValue)
-            < (rhs.alert.ruleID, rhs.alert.parkID.rawValue, rhs.earliestStart, rhs.kind.rawValue)
+        (lhs.alert.ruleID, lhs.alert.parkID.rawValue, lhs.earliestStart, lhs.kind.rawValue, lhs.alert.alertID)
+            < (rhs.alert.ruleID, rhs.alert.parkID.rawValue, rhs.earliestStart, rhs.kind.rawValue, rhs.alert.alertID)
     }
 
     private var earliestStart: Int64 {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// April–June 2017 simulated (compliance sampled hourly) and replayed once with the Hebi rules:
+/// May and June 2017 simulated (compliance sampled hourly) and replayed once with the Hebi rules:
 /// the baseline alerts and report the what-if and report tests start from.
 struct WhatIfFixture {
     let directory: String
@@ -14,12 +14,12 @@ struct WhatIfFixture {
     static let shared: Result<WhatIfFixture, any Error> = Result { try WhatIfFixture() }
 
     private init() throws {
-        input = try temporaryFile("quarter.ndjson", "")
+        input = try temporaryFile("may-june.ndjson", "")
         directory = URL(fileURLWithPath: input).deletingLastPathComponent().path
         let simulate = try ChildProcess.run(
             ChildProcess.parkstream.path,
             [
-                "simulate", "--start", "2017-04-01", "--until", "2017-07-01", "--wastewater-interval", "1h",
+                "simulate", "--start", "2017-05-01", "--until", "2017-07-01", "--wastewater-interval", "1h",
                 "--energy-interval", "1h", "--output", input,
             ])
         guard simulate.status == 0 else { throw CommandError(simulate.stderr) }
@@ -75,7 +75,7 @@ func alertKey(_ alert: [String: Any]) -> String {
 
 @Suite("parkstream replay: what-if and report", .serialized, .timeLimit(.minutes(3)))
 struct ReplayWhatIfCommandTests {
-    @Test func aRaisedThresholdShowsExactlyTheAlertsItAddsAndTheReverseDropsThem() throws {
+    @Test func aRaisedThresholdShowsExactlyTheAlertsItAddsAndShifts() throws {
         let fixture = try WhatIfFixture.shared.get()
         let candidateAlerts = fixture.directory + "/stricter.alerts.ndjson"
         let diffFile = fixture.directory + "/diff.json"
@@ -88,6 +88,7 @@ struct ReplayWhatIfCommandTests {
         #expect(whatIf.status == 3, "\(whatIf.stderr)")
         #expect(whatIf.stdout.isEmpty)
         #expect(whatIf.stderr.contains(" added, 0 dropped, 1 shifted, "), "\(whatIf.stderr)")
+        #expect(whatIf.stderr.contains("\n0 added") == false)
 
         // Independently: the alerts each replay has and the other has not at the same times.
         let before = try alertTimes(ndjson: fixture.baselineAlerts)
@@ -114,23 +115,13 @@ struct ReplayWhatIfCommandTests {
         let jinshan = try #require(changes.first { $0["park_id"] as? String == "jinshan" })
         #expect(jinshan["change"] as? String == "shifted")
         #expect((jinshan["start_delta_seconds"] as? Int ?? 0) < 0)
-
-        // The other way round, as a table: the added alerts are dropped.
-        let reverse = try ChildProcess.run(
-            ChildProcess.parkstream.path,
-            ["replay", "--input", fixture.input, "--rules", fixture.hebiRules, "--diff-against", candidateAlerts])
-        #expect(reverse.status == 3, "\(reverse.stderr)")
-        let lines = reverse.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("change   rule") == true)
-        let added = diff["added"] as? Int ?? -1
-        #expect(lines.filter { $0.hasPrefix("dropped  wastewater-compliance-24h") }.count == added)
-        #expect(lines.last?.hasPrefix("0 added, \(added) dropped, 1 shifted, ") == true, "\(reverse.stdout)")
     }
 
     @Test func theReportRendersAChartPerParkAndMetricInHeadlessChromium() throws {
         let fixture = try WhatIfFixture.shared.get()
         let report = fixture.directory + "/again.html"
-        // Same input and rules: no differences (exit 0) and a byte-identical report.
+        // Same input and rules: no differences (exit 0, the table is just its count line) and a
+        // byte-identical report.
         let replay = try ChildProcess.run(
             ChildProcess.parkstream.path,
             [
