@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what ParkStream needs on a Debian machine (run as root): librdkafka, kcat, pkg-config,
-# Prometheus Alertmanager (the alert sink tests start their own on loopback), and the Python
+# Prometheus Alertmanager (the alert sink tests start their own on loopback), Chromium (the replay
+# report test screenshots the HTML report headless, scripts/screenshot-report.sh), and the Python
 # packages the tests call. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(librdkafka-dev kcat pkg-config prometheus-alertmanager)
+packages=(librdkafka-dev kcat pkg-config prometheus-alertmanager chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

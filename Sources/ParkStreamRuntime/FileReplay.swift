@@ -22,6 +22,8 @@ public struct FileReplay: Sendable {
     public var partitions: Int32
     public var selection: ReplaySelection
     public var configuration: EngineConfiguration
+    /// Whether to note the aggregates the rules judge (``ReplayResult/series``), for reports.
+    public var recordsSeries = false
     /// Bytes read per window (decoded events of a window are held in memory).
     var windowBytes = 16 << 20
 
@@ -43,7 +45,8 @@ public struct FileReplay: Sendable {
     /// Replays the bytes of `input` in place (a file's contents need not be copied into an array).
     public func run(_ input: UnsafeRawBufferPointer, path: String, progress: (Int) -> Void = { _ in }) -> ReplayResult {
         var lanes = (0..<partitions).map { _ in
-            ReplayAccumulator(rules: rules, selection: selection, configuration: configuration)
+            ReplayAccumulator(
+                rules: rules, selection: selection, configuration: configuration, recordsSeries: recordsSeries)
         }
         var decoders = Array(repeating: MetricEventDecoder(), count: 2 * ProcessInfoCores.active)
         var rejected: [MetricEventDecoder.LineError] = []

@@ -20,6 +20,9 @@ public struct PartitionPipeline: Sendable {
     /// When each park's telemetry of each metric began: a sliding window is judged only once the
     /// park has data for all of it (a 24-hour rate over the first ten minutes is not a 24-hour rate).
     var telemetryStart: [TelemetryKey: Timestamp] = [:]
+    /// When set, every aggregate a threshold rule judges is noted here (replay reports; the
+    /// worker leaves it nil). Not part of checkpoints.
+    public var series: RuleSeries?
 
     struct TelemetryKey: Hashable, Sendable {
         var park: ParkID
@@ -34,6 +37,8 @@ public struct PartitionPipeline: Sendable {
         var key: Int
         var metric: Metric
         var window: Window?
+        /// The window's name in alert events (`24h`, `yoy`).
+        var name: String
         /// A sliding window's span, µs.
         var span: Int64?
     }
@@ -51,7 +56,7 @@ public struct PartitionPipeline: Sendable {
         for rule in rules.targets {
             let window = Window(rule.aggregateWindow)
             let key = queries.firstIndex { $0.metric == rule.metric && $0.window == window } ?? queries.count
-            var query = Query(key: key, metric: rule.metric, window: window)
+            var query = Query(key: key, metric: rule.metric, window: window, name: rule.aggregateWindow)
             if case .sliding(let span) = window {
                 query.span = span.microsecondsRoundedDown
                 // Every sliding window a rule reads must be kept by the engine.
@@ -94,6 +99,11 @@ public struct PartitionPipeline: Sendable {
                 let known = query.metric == event.metric ? start : nil
                 value = aggregate(query, park: event.parkID, telemetryStart: known)
                 last = (query.key, value)
+                if series != nil, let value {
+                    series?.record(
+                        RuleSeries.Key(parkID: event.parkID, metric: query.metric, window: query.name), value: value,
+                        at: event.observedAt)
+                }
             }
             evaluator.observe(
                 ruleAt: position, park: event.parkID, value: value, at: event.observedAt, into: &transitions)

@@ -11,9 +11,11 @@ struct ReplayAccumulator {
     private let rules: RuleSet
     private let selection: ReplaySelection
     private let configuration: EngineConfiguration
+    private let recordsSeries: Bool
 
-    init(rules: RuleSet, selection: ReplaySelection, configuration: EngineConfiguration) {
+    init(rules: RuleSet, selection: ReplaySelection, configuration: EngineConfiguration, recordsSeries: Bool = false) {
         self.rules = rules
+        self.recordsSeries = recordsSeries
         self.selection = selection
         self.configuration = configuration
         self.result = ReplayResult(aggregates: AggregateTable(rows: [], zone: configuration.zone), alerts: [])
@@ -32,9 +34,7 @@ struct ReplayAccumulator {
             result.outsideSelection += 1
             return
         }
-        if pipelines.index(forKey: partition) == nil {
-            pipelines[partition] = PartitionPipeline(rules: rules, configuration: configuration)
-        }
+        if pipelines.index(forKey: partition) == nil { pipelines[partition] = newPipeline() }
         // In place, through `values`: a copy taken out of the dictionary (or an optional one) costs
         // a retain and a release of every field per event.
         let index = pipelines.index(forKey: partition)!
@@ -60,9 +60,20 @@ struct ReplayAccumulator {
             $0.merged(
                 with: pipelines[$1]?.engine.aggregateTable() ?? AggregateTable(rows: [], zone: configuration.zone))
         }
+        if recordsSeries {
+            result.series = pipelines.keys.sorted().compactMap { pipelines[$0]?.series }.reduce(
+                RuleSeries(zone: configuration.zone)
+            ) { $0.merged(with: $1) }
+        }
         result.alerts = stamped.sorted { ($0.time, $0.partition, $0.order) < ($1.time, $1.partition, $1.order) }.map(
             \.event)
         return result
+    }
+
+    private func newPipeline() -> PartitionPipeline {
+        var pipeline = PartitionPipeline(rules: rules, configuration: configuration)
+        if recordsSeries { pipeline.series = RuleSeries(zone: configuration.zone) }
+        return pipeline
     }
 
     /// The results of accumulators that each saw other partitions, as one: counts added, late
@@ -79,6 +90,9 @@ struct ReplayAccumulator {
             merged.late += result.late
             merged.rejected += result.rejected
             merged.aggregates = merged.aggregates.merged(with: result.aggregates)
+            if let series = result.series {
+                merged.series = (merged.series ?? RuleSeries(zone: zone)).merged(with: series)
+            }
             alerts += result.alerts.enumerated().map { ($1.transition.eventTime, partition, $0, $1) }
         }
         merged.late.sort { $0.line < $1.line }

@@ -20,6 +20,9 @@ public struct ReplayResult: Sendable {
     public var outsideSelection = 0
     /// Lines that are not valid metric events.
     public var rejected: [MetricEventDecoder.LineError] = []
+    /// The aggregates the threshold rules judged, per day (only when the replay was asked to
+    /// record them, for `--report`).
+    public var series: RuleSeries?
 
     public init(aggregates: AggregateTable, alerts: [AlertEvent]) {
         self.aggregates = aggregates

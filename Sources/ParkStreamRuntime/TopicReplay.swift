@@ -17,6 +17,8 @@ public struct TopicReplay {
     public var selection: ReplaySelection
     public var configuration: EngineConfiguration
     public var logger: Logger
+    /// Whether to note the aggregates the rules judge (``ReplayResult/series``), for reports.
+    public var recordsSeries = false
 
     public init(
         client: KafkaClientConfiguration, topic: String, rules: RuleSet, selection: ReplaySelection = ReplaySelection(),
@@ -34,7 +36,8 @@ public struct TopicReplay {
     public func run(progress: (Int, Int64) -> Void = { _, _ in }) throws -> ReplayResult {
         var range = try TopicRange(client: client, topic: topic, from: selection.from, logger: logger)
         let total = range.total
-        var replay = ReplayAccumulator(rules: rules, selection: selection, configuration: configuration)
+        var replay = ReplayAccumulator(
+            rules: rules, selection: selection, configuration: configuration, recordsSeries: recordsSeries)
         var decoder = MetricEventDecoder()
         var read = 0
         try range.read { record, _, bytes in

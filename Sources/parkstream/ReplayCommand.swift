@@ -17,6 +17,12 @@ struct ReplayCommand: ParsableCommand {
             partitioner spreads them by park_id; a topic is read without a consumer group, from the \
             first offset at or after --from to the end offsets seen at the start. The same input and \
             rules give byte-identical files.
+
+            What-if: --diff-against compares the alerts of this replay (the candidate rules) with a \
+            baseline, an alerts NDJSON file (as --alerts writes it) or, when no such file exists, the \
+            alerts topic of that name on --brokers; it prints which alerts were added, dropped or \
+            shifted. Exit status: 0 when the alerts are the same, 3 when they differ, 1 on errors. \
+            --report writes one self-contained HTML file with a chart per park and judged aggregate.
             """)
 
     @Option(help: "NDJSON file of metric events.")
@@ -36,6 +42,20 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write the alert events here as NDJSON, in event-time order.")
     var alerts: String?
 
+    @Option(help: "Write an HTML report: per park, each judged aggregate against its thresholds, alerts shaded.")
+    var report: String?
+
+    @Option(
+        name: .customLong("diff-against"),
+        help: "Baseline alerts: an alerts NDJSON file, or else an alerts topic (e.g. park.alerts) on --brokers.")
+    var diffAgainst: String?
+
+    @Option(name: .customLong("diff-format"), help: "The diff as a table or as JSON (table|json).")
+    var diffFormat: DiffFormat = .table
+
+    @Option(name: .customLong("diff-output"), help: "Write the diff here instead of stdout.")
+    var diffOutput: String?
+
     @Option(help: "Only events from this time on (date or RFC 3339; monthly events by their period).")
     var from: TimeArgument?
 
@@ -49,10 +69,17 @@ struct ReplayCommand: ParsableCommand {
         guard (input == nil) != (topic == nil) else {
             throw ValidationError("give either --input FILE or --topic TOPIC")
         }
-        guard aggregates != nil || alerts != nil else {
-            throw ValidationError("nothing to write: give --aggregates OUT.csv and/or --alerts OUT.ndjson")
+        guard aggregates != nil || alerts != nil || report != nil || diffAgainst != nil else {
+            throw ValidationError(
+                "nothing to write: give --aggregates OUT.csv, --alerts OUT.ndjson, --report OUT.html "
+                    + "and/or --diff-against BASELINE")
         }
         guard alerts == nil || rules != nil else { throw ValidationError("--alerts needs --rules") }
+        guard report == nil || rules != nil else { throw ValidationError("--report needs --rules") }
+        guard diffAgainst == nil || rules != nil else { throw ValidationError("--diff-against needs --rules") }
+        guard diffAgainst != nil || diffOutput == nil else {
+            throw ValidationError("--diff-output needs --diff-against")
+        }
         guard partitions > 0 else { throw ValidationError("--partitions must be at least 1") }
     }
 
@@ -64,12 +91,15 @@ struct ReplayCommand: ParsableCommand {
             throw CommandFailure("\(rules ?? ""): \(error)")
         }
         let selection = ReplaySelection(from: from?.timestamp, to: to?.timestamp)
+        // Read before the replay, so a bad baseline fails fast.
+        let baseline = try diffAgainst.map { try readBaseline($0) }
         let progress = Progress()
         let result: ReplayResult
         if let topic {
-            let replay = TopicReplay(
+            var replay = TopicReplay(
                 client: try kafka.clientConfiguration(clientID: "parkstream-replay"), topic: topic, rules: ruleSet,
                 selection: selection, logger: Logger(label: "parkstream.replay"))
+            replay.recordsSeries = report != nil
             result = try replay.run { read, total in
                 progress.update("\(Progress.count(read)) of \(Progress.count(Int(total))) messages replayed")
             }
@@ -81,7 +111,8 @@ struct ReplayCommand: ParsableCommand {
             guard let bytes = mapped ?? FileManager.default.contents(atPath: path) else {
                 throw CommandFailure("cannot read \(path)")
             }
-            let replay = FileReplay(rules: ruleSet, partitions: partitions, selection: selection)
+            var replay = FileReplay(rules: ruleSet, partitions: partitions, selection: selection)
+            replay.recordsSeries = report != nil
             result = bytes.withUnsafeBytes { bytes in
                 replay.run(bytes, path: path) { read in progress.update("\(Progress.count(read)) lines replayed") }
             }
@@ -91,6 +122,7 @@ struct ReplayCommand: ParsableCommand {
         if let alerts {
             try write(result.alerts.map { $0.canonicalJSON() + "\n" }.joined(), to: alerts)
         }
+        if let report { try writeReport(result, rules: ruleSet, to: report) }
         for error in result.rejected.prefix(20) { printError(error.description) }
         printError(
             "\(Progress.count(result.read)) lines: \(Progress.count(result.accepted)) counted, "
@@ -98,9 +130,10 @@ struct ReplayCommand: ParsableCommand {
                 + "\(Progress.count(result.rejected.count)) rejected, \(Progress.count(result.outsideSelection)) outside --from/--to; "
                 + "\(Progress.count(result.alerts.count)) alert transitions; \(String(format: "%.2f", progress.elapsed)) s"
         )
+        if let baseline, try !writeDiff(result, baseline: baseline, selection: selection) { throw ExitCode(3) }
     }
 
-    private func write(_ text: String, to path: String) throws {
+    func write(_ text: String, to path: String) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
