@@ -20,4 +20,12 @@ struct DeadLetterWriter {
             to: topic, partition: record.partition, key: record.key.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) },
             value: UnsafeRawBufferPointer(rebasing: bytes[record.value]), headers: headers, timestamp: record.timestamp)
     }
+
+    /// The input offset in a `parkstream-source` header (`topic/partition/offset`), when it names
+    /// `topic` and `partition`.
+    static func offset(inSource source: String, topic: String, partition: Int32) -> Int64? {
+        guard let slash = source.lastIndex(of: "/") else { return nil }
+        guard source[..<slash] == "\(topic)/\(partition)" else { return nil }
+        return Int64(source[source.index(after: slash)...])
+    }
 }

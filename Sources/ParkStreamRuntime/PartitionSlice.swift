@@ -17,8 +17,9 @@ struct PartitionSlice {
     struct Output {
         var events = 0
         var duplicates = 0
-        /// Dead letters: the record's position, the reason code for the counters, the reason text.
-        var rejected: [(record: Int, code: String, reason: String)] = []
+        /// Rejected input: the record's position, the reason code for the counters, the reason
+        /// text, and whether its dead letter is still to be written (not before a restore).
+        var rejected: [(record: Int, code: String, reason: String, write: Bool)] = []
         /// Alert transitions not yet written, in order.
         var alerts: [AlertEvent] = []
     }
@@ -35,7 +36,8 @@ struct PartitionSlice {
             switch work.decoder.result(value) {
             case .success(let decoded): event = decoded
             case .failure(let error):
-                output.rejected.append((position, error.code.rawValue, error.description))
+                output.rejected.append(
+                    (position, error.code.rawValue, error.description, record.offset > work.deadLettersThrough))
                 continue
             }
             let step = work.pipeline.process(event)
@@ -46,8 +48,9 @@ struct PartitionSlice {
                     work.touched.insert(ParkMetric(park: event.parkID, metric: ratio))
                 }
             case .duplicate: output.duplicates += 1
-            case .late: output.rejected.append((position, "late", "late"))
-            case .invalid: output.rejected.append((position, "invalid", "invalid"))
+            case .late: output.rejected.append((position, "late", "late", record.offset > work.deadLettersThrough))
+            case .invalid:
+                output.rejected.append((position, "invalid", "invalid", record.offset > work.deadLettersThrough))
             }
             let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
             for (index, transition) in step.transitions.enumerated()

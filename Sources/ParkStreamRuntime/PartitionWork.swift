@@ -12,6 +12,9 @@ struct PartitionWork {
     /// `suppressBelow` itself, were written before a crash and must not be written again.
     var suppressBelow: Int64 = -1
     var suppressAtCount = 0
+    /// The newest input offset already in the dead-letter partition: after a restore, bad input up
+    /// to it is not written there again (one dead letter per offset, written in offset order).
+    var deadLettersThrough: Int64 = -1
     /// The offset the latest checkpoint recorded: a periodic checkpoint skips a partition that has
     /// not moved since.
     var checkpointedOffset: Int64 = -1

@@ -77,11 +77,19 @@ extension Worker {
             work.suppressBelow = newest
             work.suppressAtCount = offsets.filter { $0 == newest }.count
         }
+        // Dead letters written after that checkpoint: the newest one's source offset.
+        let deadLetter = try tail.last(1, of: KafkaTopicPartition(topic: layout.deadLetters, partition: number)).last
+        if let source = deadLetter?.header(DeadLetterWriter.sourceHeader).map({ String(decoding: $0, as: UTF8.self) }),
+            let offset = DeadLetterWriter.offset(inSource: source, topic: layout.metrics, partition: number)
+        {
+            work.deadLettersThrough = offset
+        }
         logger.info(
             "partition restored",
             metadata: [
                 "kafka.partition": "\(number)", "worker.next_offset": "\(work.nextOffset)",
                 "worker.suppress_below": "\(work.suppressBelow)",
+                "worker.dead_letters_through": "\(work.deadLettersThrough)",
             ])
         statistics.restores += 1
         return work

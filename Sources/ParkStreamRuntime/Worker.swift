@@ -25,6 +25,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private(set) var consumer: KafkaConsumer?
     var partitions: [Int32: PartitionWork] = [:]
     private var lastCheckpoint = ContinuousClock.now
+    /// When engine copies and firing alerts last went to the observer: at most once a second, as
+    /// the worker's next write to an engine shared with the ops port copies that array.
+    private var lastSnapshot = ContinuousClock.now - .seconds(60)
+    /// Whether batches ran since the last engine copies went to the observer.
+    private var snapshotPending = false
     let deadLetters: DeadLetterWriter
     let checkpointTopic: KafkaProducerTopic
     let aggregateTopic: KafkaProducerTopic
@@ -64,6 +69,12 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
             if let fatalStop { throw fatalStop }
             try process(batch)
+            if batch.records.isEmpty, snapshotPending, let observer {
+                // Idle: the ops port gets the latest state now rather than at the next batch.
+                var update = report(since: statistics, snapshot: true)
+                update.isIdleUpdate = true
+                observer.workerProcessed(update)
+            }
             if configuration.stopWhenCaughtUp, batch.records.isEmpty, try isCaughtUp(consumer) {
                 logger.info("caught up: every assigned partition is processed to its end")
                 break
@@ -120,7 +131,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         if let observer { observer.workerProcessed(report(since: before)) }
     }
 
-    private func report(since before: WorkerStatistics) -> WorkerBatchReport {
+    private func report(since before: WorkerStatistics, snapshot forced: Bool = false) -> WorkerBatchReport {
         var rejected: [String: Int] = [:]
         for (reason, count) in statistics.rejected where count != before.rejected[reason] ?? 0 {
             rejected[reason] = count - (before.rejected[reason] ?? 0)
@@ -128,9 +139,14 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         var lag: [Int32: Int64] = [:]
         var engines: [Int32: PartitionEngine] = [:]
         var firing: [Int32: [AlertEvent]] = [:]
+        let transitions = statistics.alerts != before.alerts
+        let snapshot = forced || transitions || ContinuousClock.now - lastSnapshot >= .seconds(1)
+        if snapshot { lastSnapshot = ContinuousClock.now }
+        snapshotPending = !snapshot
         for (number, work) in partitions {
             let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
             if let high = consumer?.cachedWatermarks(partition)?.high { lag[number] = max(0, high - work.nextOffset) }
+            guard snapshot else { continue }
             engines[number] = work.pipeline.engine
             let source = AlertSource.kafka(
                 topic: configuration.layout.metrics, partition: number, offset: work.nextOffset - 1)
@@ -170,6 +186,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         statistics.duplicates += output.duplicates
         for rejected in output.rejected {
             statistics.count(rejected: rejected.code)
+            guard rejected.write else { continue }
             try deadLetters.write(batch.records[rejected.record], in: batch, bytes: bytes, reason: rejected.reason)
         }
         for alert in output.alerts {

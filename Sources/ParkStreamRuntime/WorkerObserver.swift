@@ -25,8 +25,12 @@ public struct WorkerBatchReport: Sendable {
     public var resolved: Int
     /// Messages behind the end of each assigned partition, where known.
     public var lag: [Int32: Int64]
-    /// Each partition's engine after the batch (a copy: value semantics, copied on write).
+    /// Each partition's engine after the batch (a copy: value semantics, copied on write); empty
+    /// when the last copies are under a second old and the batch changed no alert.
     public var engines: [Int32: PartitionEngine]
-    /// Each partition's firing alerts after the batch.
+    /// Each partition's firing alerts after the batch; empty like `engines`.
     public var firing: [Int32: [AlertEvent]]
+    /// True for the update sent when the worker goes idle with newer state than it last sent: no
+    /// batch ran (its counts are zero), only `engines` and `firing` are news.
+    public var isIdleUpdate = false
 }

@@ -13,18 +13,24 @@ final class OpsBridge: WorkerObserver {
         state.setReady(true)
     }
 
+    /// Partitions revoked or lost: not ready until the group's next assignment is restored.
     func workerReleased(_ partitions: [Int32]) {
+        state.setReady(false)
         for partition in partitions { state.removePartition(Int(partition)) }
     }
 
     func workerProcessed(_ report: WorkerBatchReport) {
+        if !report.isIdleUpdate { record(report) }
+        for (partition, engine) in report.engines { state.publish(engine: engine, partition: Int(partition)) }
+        for (partition, alerts) in report.firing { state.setFiring(alerts, partition: Int(partition)) }
+    }
+
+    private func record(_ report: WorkerBatchReport) {
         state.record(
             OpsBatchReport(
                 events: report.events, duration: report.duration, rejected: report.rejected,
                 duplicates: report.duplicates, firing: report.fired, resolved: report.resolved,
                 lag: Dictionary(uniqueKeysWithValues: report.lag.map { (Int($0.key), $0.value) })))
-        for (partition, engine) in report.engines { state.publish(engine: engine, partition: Int(partition)) }
-        for (partition, alerts) in report.firing { state.setFiring(alerts, partition: Int(partition)) }
     }
 
     func workerCheckpointed(_ partitions: [Int32]) {

@@ -163,16 +163,18 @@ struct WorkerTests {
         #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
     }
 
-    @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlerts() throws {
+    @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlertsOrDeadLetters() throws {
         let rules = try hebiRules()
         let harness = try WorkerHarness(rules: rules)
         // Split after jinshan's sag has fired (5 June), so the first run writes alerts.
         let june8 = Timestamp(rfc3339: "2017-06-08T00:00:00+08:00") ?? Timestamp(seconds: 0)
         let half = june.firstIndex { $0.observedAt >= june8 } ?? june.count / 2
-        let first = try harness.publish(june[..<half])
+        let poison = [(key: "jinshan", value: "not json"), (key: "qibin", value: #"{"event_id":"y"}"#)]
+        let first = try harness.publish(june[..<half], extra: poison)
         _ = try harness.runWorker(until: first)
         let written = try harness.messageCount(harness.layout.alerts)
         #expect(written > 0)
+        #expect(try harness.messageCount(harness.layout.deadLetters) == Int64(poison.count))
         let second = try harness.publish(june[half...])
         var changed = rules
         changed.targets[0].when = try #require(Condition(parsing: "< 0.5"))
@@ -187,5 +189,8 @@ struct WorkerTests {
             return "\(event.transition.alertID)/\(event.transition.state)"
         }
         #expect(Set(keys).count == keys.count, "no alert written twice")
+        #expect(statistics.rejected.values.reduce(0, +) == poison.count, "the rebuild met the poison again")
+        #expect(
+            try harness.messageCount(harness.layout.deadLetters) == Int64(poison.count), "no dead letter written twice")
     }
 }
