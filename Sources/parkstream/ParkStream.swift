@@ -10,7 +10,7 @@ struct ParkStream: ParsableCommand {
         abstract: "Industrial-park metrics on Kafka: publish, aggregate, alert, replay.",
         subcommands: [
             BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self, ReplayCommand.self,
-            AlertsCommand.self, ExportCommand.self, WorkerCommand.self, DemoCommand.self,
+            AlertsCommand.self, ExportCommand.self, WorkerCommand.self, DemoCommand.self, HJ212GatewayCommand.self,
         ]
     )
 
