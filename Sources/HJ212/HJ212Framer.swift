@@ -60,11 +60,22 @@ public struct HJ212Framer: Sendable {
     private mutating func next() -> RawFrame? {
         let count = buffer.count
         guard start < count else { return nil }
-        if buffer[start] == Self.hash {
-            guard start + 1 < count else { return nil }
-            if buffer[start + 1] == Self.hash { return packet() }
+        switch packetStart(at: start) {
+        case nil: return nil
+        case true?: return packet()
+        case false?: return garbage()
         }
-        return garbage()
+    }
+
+    /// Whether a packet starts at `index`: `##` not followed by a third `#` (in `###0101…` the
+    /// packet starts at the second `#`); nil when the bytes that decide are not there yet.
+    private func packetStart(at index: Int) -> Bool? {
+        let count = buffer.count
+        guard buffer[index] == Self.hash else { return false }
+        guard index + 1 < count else { return nil }
+        guard buffer[index + 1] == Self.hash else { return false }
+        guard index + 2 < count else { return nil }
+        return buffer[index + 2] != Self.hash
     }
 
     /// Garbage from `start` up to the next `##`, at most `maxGarbageRun` bytes.
@@ -73,10 +84,8 @@ public struct HJ212Framer: Sendable {
         let limit = min(count, start + Self.maxGarbageRun)
         var index = start
         while index < limit {
-            if buffer[index] == Self.hash {
-                guard index + 1 < count else { return nil }  // a `#` at the end may start `##`
-                if buffer[index + 1] == Self.hash { break }
-            }
+            guard let starts = packetStart(at: index) else { return nil }  // a `#` at the end may start `##`
+            if starts { break }
             index += 1
         }
         // Stopped at the limit without a `##`: a piece only once it is full.
@@ -130,7 +139,7 @@ public struct HJ212Framer: Sendable {
     private mutating func checksumFailure(end: Int, _ reason: String) -> RawFrame? {
         var index = start + 1
         while index + 1 < end - 6 {
-            if buffer[index] == Self.hash, buffer[index + 1] == Self.hash {
+            if buffer[index] == Self.hash, buffer[index + 1] == Self.hash, buffer[index + 2] != Self.hash {
                 return take(upTo: index, .badChecksum, reason + "; another ## starts inside it")
             }
             index += 1
@@ -146,10 +155,12 @@ public struct HJ212Framer: Sendable {
         while index < count {
             if index - start >= Self.maxPacketLength { return take(upTo: index, verdict, reason) }
             let byte = buffer[index]
-            if byte == Self.hash || byte == Self.cr {
+            if byte == Self.hash {
+                guard let starts = packetStart(at: index) else { return nil }
+                if starts { return take(upTo: index, verdict, reason) }
+            } else if byte == Self.cr {
                 guard index + 1 < count else { return nil }
-                if byte == Self.hash, buffer[index + 1] == Self.hash { return take(upTo: index, verdict, reason) }
-                if byte == Self.cr, buffer[index + 1] == Self.lf { return take(upTo: index + 2, verdict, reason) }
+                if buffer[index + 1] == Self.lf { return take(upTo: index + 2, verdict, reason) }
             }
             index += 1
         }
