@@ -48,7 +48,9 @@ public struct SplitReassembler: Sendable {
             }
         }
         pending[key, default: [:]][pno] = fragment
-        guard let parts = pending[key], parts.count == pnum else { return Outcome(completed: nil, abandoned: abandoned) }
+        guard let parts = pending[key], parts.count == pnum else {
+            return Outcome(completed: nil, abandoned: abandoned)
+        }
         pending[key] = nil
         order.removeAll { $0 == key }
         let sorted = (1...pnum).compactMap { parts[$0] }

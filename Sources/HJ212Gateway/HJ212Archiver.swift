@@ -76,7 +76,8 @@ final class HJ212Archiver: Sendable {
             let key = record.mn.map { Array($0.utf8) }
             try record.bytes.withUnsafeBytes { value in
                 try send(
-                    to: rawTopic, key: key, value: value, headers: headers, timestamp: receivedAt.milliseconds, tag: tag)
+                    to: rawTopic, key: key, value: value, headers: headers, timestamp: receivedAt.milliseconds, tag: tag
+                )
             }
             if let event = record.event {
                 try MetricEventEncoder().encode(event).withUnsafeBytes { value in

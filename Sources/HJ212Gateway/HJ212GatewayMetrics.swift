@@ -23,7 +23,8 @@ final class HJ212GatewayMetrics: Sendable {
 
     init(registry: PrometheusCollectorRegistry) {
         func name(_ name: String, _ unit: String = "", _ help: String) -> MetricNameDescriptor {
-            MetricNameDescriptor(namespace: "parkstream", subsystem: "hj212", metricName: name, unitName: unit, helpText: help)
+            MetricNameDescriptor(
+                namespace: "parkstream", subsystem: "hj212", metricName: name, unitName: unit, helpText: help)
         }
         openConnections = registry.makeGauge(descriptor: name("connections", "", "Device connections open now."))
         connections = registry.makeCounter(

@@ -29,7 +29,10 @@ struct DeviceFileTests {
     @Test(arguments: [
         ("devices:\n  - {mn: A, park_id: Jinshan}\n", "devices[0]: park_id: \"Jinshan\" is not a park id"),
         ("devices:\n  - {park_id: jinshan}\n", "devices[0]: mn: required"),
-        ("devices:\n  - {mn: A, park_id: jinshan}\n  - {mn: A, park_id: qibin}\n", "devices[1]: mn: \"A\" is also devices[0]"),
+        (
+            "devices:\n  - {mn: A, park_id: jinshan}\n  - {mn: A, park_id: qibin}\n",
+            "devices[1]: mn: \"A\" is also devices[0]"
+        ),
         ("devices:\n  - {mn: A, park_id: jinshan, limit: x}\n", "unknown field \"limit\""),
         ("devices:\n  - {mn: A, park_id: jinshan, limits: gb0}\n", "unknown limit set \"gb0\""),
         ("devices:\n  - {mn: A, park_id: jinshan, limits: {w01001: {min: 9, max: 6}}}\n", "min 9.0 is above max 6.0"),

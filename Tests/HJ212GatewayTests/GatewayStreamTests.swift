@@ -106,7 +106,9 @@ struct GatewayStreamTests {
         let events = try harness.events(count: expectedEvents.count)
         #expect(Dictionary(events.map { ($0.eventID, $0.value) }, uniquingKeysWith: { a, _ in a }) == expectedEvents)
         #expect(events.count == expectedEvents.count)
-        #expect(events.allSatisfy { $0.metric == .wastewaterCompliance && $0.source.map { $0.hasPrefix("HB-WW-") } == true })
+        #expect(
+            events.allSatisfy { $0.metric == .wastewaterCompliance && $0.source.map { $0.hasPrefix("HB-WW-") } == true }
+        )
         #expect(harness.gateway.statistics.events == expectedEvents.count)
 
         let raw = try harness.raw(count: expectedRaw.count)
@@ -116,8 +118,9 @@ struct GatewayStreamTests {
         }
         #expect(archived.sorted() == expectedRaw.sorted(), "every frame archived once, with its verdict")
         #expect(raw.reduce(0) { $0 + $1.value.count } == streams.reduce(0) { $0 + $1.bytes.count })
-        #expect(Set(raw.compactMap { $0.header("hj212-verdict") }.map { String(decoding: $0, as: UTF8.self) })
-            .isSuperset(of: ["ok", "bad-checksum", "bad-length", "garbage", "unknown-device"]))
+        #expect(
+            Set(raw.compactMap { $0.header("hj212-verdict") }.map { String(decoding: $0, as: UTF8.self) })
+                .isSuperset(of: ["ok", "bad-checksum", "bad-length", "garbage", "unknown-device"]))
         #expect(raw.allSatisfy { $0.header("hj212-peer")?.starts(with: Array("127.0.0.1:".utf8)) == true })
         #expect(raw.allSatisfy { $0.header("hj212-received-at") != nil })
         let unknown = raw.filter { $0.header("hj212-verdict") == Array("unknown-device".utf8) }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("ComplianceJudge")
 struct JudgeTests {
-    static func judge(_ segment: String, judge: ComplianceJudge = ComplianceJudge(), device: HJ212Device = Fixtures.device)
+    static func judge(
+        _ segment: String, judge: ComplianceJudge = ComplianceJudge(), device: HJ212Device = Fixtures.device
+    )
         throws -> ComplianceJudge.Judgement
     {
         try judge.judge(HJ212Packet(segment: Array(segment.utf8)), device: device)
@@ -63,7 +65,9 @@ struct JudgeTests {
         let daily = Fixtures.hourly(cn: "2031", Fixtures.compliant)
         #expect(Self.value(try Self.judge(daily)) == nil)
         #expect(Self.value(try Self.judge(daily, judge: ComplianceJudge(commands: ["2031"]))) == 1)
-        #expect(Self.value(try Self.judge(Fixtures.hourly(Fixtures.compliant), judge: ComplianceJudge(commands: ["2031"]))) == nil)
+        #expect(
+            Self.value(try Self.judge(Fixtures.hourly(Fixtures.compliant), judge: ComplianceJudge(commands: ["2031"])))
+                == nil)
         let otherSystem = Fixtures.hourly(Fixtures.compliant).replacingFirst("ST=32", with: "ST=21")
         #expect(Self.value(try Self.judge(otherSystem)) == nil)
     }

@@ -40,7 +40,8 @@ struct PacketParsingTests {
     }
 
     @Test func aFragmentKeepsItsParametersAsTextUntilReassembled() throws {
-        let packet = try Self.parse("QN=1;ST=32;CN=2061;MN=A;Flag=7;PNUM=2;PNO=1;CP=&&DataTime=20170608100000;w01018-Av&&")
+        let packet = try Self.parse(
+            "QN=1;ST=32;CN=2061;MN=A;Flag=7;PNUM=2;PNO=1;CP=&&DataTime=20170608100000;w01018-Av&&")
         #expect(packet.isFragment)
         #expect(packet.cpText == "DataTime=20170608100000;w01018-Av")
         #expect(packet.parameters.pollutants.isEmpty)
