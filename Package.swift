@@ -42,6 +42,18 @@ let package = Package(
         .target(name: "ParkMetrics"),
         .target(name: "StreamEngine", dependencies: ["ParkMetrics"]),
         .target(name: "ParkSimulator", dependencies: ["ParkMetrics"]),
+        .target(name: "HJ212", dependencies: ["ParkMetrics"]),
+        .target(
+            name: "HJ212Gateway",
+            dependencies: [
+                "HJ212", "KafkaClient", "ParkMetrics", "ParkStreamOps",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "ParkRules", dependencies: ["ParkMetrics", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "ParkScore",
@@ -79,6 +91,7 @@ let package = Package(
                 "ParkSimulator",
                 "ParkStreamOps",
                 "ParkScore",
+                "HJ212Gateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -104,6 +117,17 @@ let package = Package(
             name: "engine-bench",
             dependencies: ["ParkMetrics", "StreamEngine"],
             path: "bench/Sources/engine-bench"
+        ),
+
+        .executableTarget(
+            name: "hj212-bench",
+            dependencies: [
+                "HJ212", "HJ212Gateway", "KafkaClient", "ParkStreamOps",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/Sources/hj212-bench"
         ),
 
         // MARK: - Tests
@@ -144,6 +168,22 @@ let package = Package(
                 "ParkStreamOps", "ParkRules", "ParkMetrics", "StreamEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "HJ212Tests",
+            dependencies: [
+                "HJ212", "ParkMetrics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "HJ212GatewayTests",
+            dependencies: [
+                "HJ212Gateway", "HJ212", "ParkMetrics", "KafkaClient", "KafkaTestSupport", "ParkStreamOps",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

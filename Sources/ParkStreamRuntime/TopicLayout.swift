@@ -10,6 +10,9 @@ public struct TopicLayout: Sendable, Hashable {
     public var alerts = "park.alerts"
     /// Latest aggregates, compacted (key `park_id/metric/window`).
     public var aggregates = "park.aggregates"
+    /// Every frame the HJ 212 gateway received, valid or not (key MN when known; verdict, peer and
+    /// receive time in headers).
+    public var hj212Raw = "park.hj212.raw"
     /// The worker group, whose checkpoints topic is `<group>-checkpoints`.
     public var group = "parkstream-workers"
     /// Partitions of every topic; the checkpoints, alerts and aggregates topics mirror the input's.
@@ -50,6 +53,8 @@ public struct TopicLayout: Sendable, Hashable {
             KafkaTopicSpec(
                 name: checkpoints, partitions: partitions, replicationFactor: replicationFactor,
                 configs: checkpointConfigs),
+            KafkaTopicSpec(
+                name: hj212Raw, partitions: partitions, replicationFactor: replicationFactor, configs: thirteenMonths),
         ]
     }
 }

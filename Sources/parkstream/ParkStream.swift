@@ -11,6 +11,7 @@ struct ParkStream: ParsableCommand {
         subcommands: [
             BrokerCommand.self, TopicsCommand.self, PublishCommand.self, SimulateCommand.self, ReplayCommand.self,
             AlertsCommand.self, ExportCommand.self, WorkerCommand.self, DemoCommand.self, ScoreCommand.self,
+            HJ212GatewayCommand.self,
         ]
     )
 

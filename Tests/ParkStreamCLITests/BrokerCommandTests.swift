@@ -12,6 +12,7 @@ struct BrokerCommandTests {
         #expect(listing.stdout.contains(" 3 brokers:"))
         for topic in [
             "park.metrics", "park.metrics.dlq", "park.alerts", "park.aggregates", "parkstream-workers-checkpoints",
+            "park.hj212.raw",
         ] {
             #expect(listing.stdout.contains("topic \"\(topic)\" with 6 partitions"), "\(topic) listed")
         }
@@ -33,7 +34,7 @@ struct BrokerCommandTests {
         let created = try ChildProcess.run(
             ChildProcess.parkstream.path, ["topics", "create", "--brokers", broker.bootstrap, "--timeout", "3"])
         #expect(created.status == 0)
-        #expect(created.stdout.contains("all 5 topics exist"))
+        #expect(created.stdout.contains("all 6 topics exist"))
         #expect(created.stdout.contains("has no Admin API"))
 
         let otherGroup = try ChildProcess.run(
