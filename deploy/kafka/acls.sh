@@ -11,7 +11,8 @@ set -euo pipefail
 : "${BOOTSTRAP:?set BOOTSTRAP to the brokers, host:port}"
 : "${ADMIN_CONFIG:?set ADMIN_CONFIG to a client properties file of an admin identity}"
 KAFKA_ACLS=${KAFKA_ACLS:-/opt/kafka/bin/kafka-acls.sh}
-PRODUCER=${PRODUCER:-User:park-producer}   # park systems, gateways, `parkstream publish|simulate`
+PRODUCER=${PRODUCER:-User:park-producer}   # park systems, `parkstream publish|simulate`
+GATEWAY=${GATEWAY:-User:parkstream-hj212}  # `parkstream hj212-gateway`
 WORKER=${WORKER:-User:parkstream-worker}   # `parkstream worker`
 OPS=${OPS:-User:parkstream-ops}            # `parkstream alerts`
 ANALYST=${ANALYST:-User:parkstream-analyst} # `parkstream replay|export --topic`
@@ -26,14 +27,19 @@ acl() { "$KAFKA_ACLS" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_C
 acl --allow-principal "$PRODUCER" --operation Write --operation Describe --topic park.metrics
 acl --allow-principal "$PRODUCER" --operation IdempotentWrite --cluster
 
+# The HJ 212 gateway archives every frame and publishes the compliance events it derives.
+for topic in park.hj212.raw park.metrics; do
+  acl --allow-principal "$GATEWAY" --operation Write --operation Describe --topic "$topic"
+done
+acl --allow-principal "$GATEWAY" --operation IdempotentWrite --cluster
+
 # Workers read park.metrics in their group, write the outputs, and read back what restores need:
-# their checkpoints and the tail of park.alerts (alerts already written are not written again).
+# their checkpoints and the tails of park.alerts and park.metrics.dlq (alerts and dead letters
+# already written are not written again).
 acl --allow-principal "$WORKER" --operation Read --operation Describe --topic park.metrics
 acl --allow-principal "$WORKER" --operation Read --group "$GROUP"
-for topic in park.metrics.dlq park.aggregates; do
-  acl --allow-principal "$WORKER" --operation Write --operation Describe --topic "$topic"
-done
-for topic in park.alerts "$GROUP-checkpoints"; do
+acl --allow-principal "$WORKER" --operation Write --operation Describe --topic park.aggregates
+for topic in park.alerts park.metrics.dlq "$GROUP-checkpoints"; do
   acl --allow-principal "$WORKER" --operation Write --operation Read --operation Describe --topic "$topic"
 done
 acl --allow-principal "$WORKER" --operation IdempotentWrite --cluster
