@@ -4,7 +4,7 @@ import Testing
 
 @Suite("topic layout")
 struct TopicLayoutTests {
-    @Test("13 months of input, dead letters and alerts; compacted outputs; checkpoints of many parks fit")
+    @Test("13 months of input, dead letters, alerts and HJ 212 frames; compacted outputs; checkpoints of many parks fit")
     func settingsForARealCluster() throws {
         var layout = TopicLayout()
         layout.group = "g"
@@ -12,10 +12,11 @@ struct TopicLayoutTests {
         let specs = Dictionary(uniqueKeysWithValues: layout.specs(replicationFactor: 3).map { ($0.name, $0) })
         #expect(
             specs.keys.sorted() == [
-                "g-checkpoints", "park.aggregates", "park.alerts", "park.metrics", "park.metrics.dlq",
+                "g-checkpoints", "park.aggregates", "park.alerts", "park.hj212.raw", "park.metrics",
+                "park.metrics.dlq",
             ])
         let thirteenMonths = 395 * 24 * 3600 * 1000
-        for name in ["park.metrics", "park.metrics.dlq", "park.alerts"] {
+        for name in ["park.metrics", "park.metrics.dlq", "park.alerts", "park.hj212.raw"] {
             let retention = try #require(specs[name]?.configs["retention.ms"].flatMap { Int($0) })
             #expect(retention >= thirteenMonths, "\(name)")
         }
