@@ -4,7 +4,7 @@ import Testing
 
 @Suite("topic layout")
 struct TopicLayoutTests {
-    @Test("13 months of input, dead letters, alerts and HJ 212 frames; compacted outputs; checkpoints of many parks fit")
+    @Test("13 months of input, dead letters, alerts and HJ 212 frames; compacted outputs; big checkpoints fit")
     func settingsForARealCluster() throws {
         var layout = TopicLayout()
         layout.group = "g"
