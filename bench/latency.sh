@@ -22,7 +22,7 @@ trap cleanup EXIT
 echo $! >"$work/broker.pid"
 for _ in $(seq 1 100); do [ -s "$work/brokers.tmp" ] && break; sleep 0.05; done
 brokers=$(head -n 1 "$work/brokers.tmp")
-"$bin/parkstream" worker --brokers "$brokers" --rules bench/latency-rules.yaml --http 127.0.0.1:0 \
+"$bin/parkstream" worker --brokers "$brokers" --rules bench/latency-rules.yaml --http 127.0.0.1:0 ${WORKER_FLAGS:-} \
   2>"$work/worker.log" >/dev/null &
 worker=$!
 for _ in $(seq 1 200); do grep -q "assigned partitions" "$work/worker.log" && break; sleep 0.05; done

@@ -9,18 +9,26 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: librdkafka producers are thread-safe, and our own state is behind `Mutex`es.
 public final class KafkaProducer: @unchecked Sendable {
-    private let client: RDKafkaClient
+    let client: RDKafkaClient
     private let topicHandles = Mutex<[String: RDKafkaTopicHandle]>([:])
     private let delivered = Atomic<Int>(0)
     private let failures = Mutex<[KafkaDeliveryReport]>([])
     private let keepsReports: Bool
     private let reports = Mutex<[KafkaDeliveryReport]>([])
+    /// Per-partition sent and reported counts (`countsDeliveriesPerPartition`).
+    let marks: KafkaDeliveryMarks?
 
     /// - Parameter keepsReports: keep every delivery report (with its offset) for `takeDeliveryReports()`.
-    public init(configuration: KafkaProducerConfiguration, keepsReports: Bool = false, logger: Logger) throws {
+    /// - Parameter countsDeliveriesPerPartition: count messages sent to explicit partitions and
+    ///   their reports, for `deliveryMark(_:)` and `waitForDeliveries(through:timeout:)`.
+    public init(
+        configuration: KafkaProducerConfiguration, keepsReports: Bool = false,
+        countsDeliveriesPerPartition: Bool = false, logger: Logger
+    ) throws {
         let callbacks = RDKafkaCallbacks(logger: logger)
         self.client = try RDKafkaClient(kind: .producer, properties: configuration.properties, callbacks: callbacks)
         self.keepsReports = keepsReports
+        self.marks = countsDeliveriesPerPartition ? KafkaDeliveryMarks() : nil
         callbacks.onDelivery = { [unowned self] message in self.record(message) }
     }
 
@@ -68,9 +76,15 @@ public final class KafkaProducer: @unchecked Sendable {
         to topic: KafkaProducerTopic, partition: Int32?, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
         headers: [KafkaHeader] = [], timestamp: Int64? = nil, tag: UInt64 = 0
     ) throws {
+        let counted = marks != nil && partition != nil
         while true {
-            let error = produce(topic.handle, partition, key, value, headers, timestamp, tag)
-            guard let error else { return }
+            let error = produce(
+                topic.handle, partition, key, value, headers, timestamp,
+                counted ? tag | KafkaDeliveryMarks.countedBit : tag)
+            guard let error else {
+                if counted, let partition { marks?.sent(KafkaTopicPartition(topic: topic.name, partition: partition)) }
+                return
+            }
             let failure = KafkaError(consuming: error, "produce to \(topic.name)")
             guard failure.code == .queueFull else {
                 try client.checkFatal()
@@ -173,13 +187,26 @@ public final class KafkaProducer: @unchecked Sendable {
     private func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
         let err = message.pointee.err
         let failed = err != RD_KAFKA_RESP_ERR_NO_ERROR
-        guard failed || keepsReports else {
+        let tag = UInt64(UInt(bitPattern: message.pointee._private))
+        let counted = tag & KafkaDeliveryMarks.countedBit != 0
+        guard failed || keepsReports || counted else {
             delivered.add(1, ordering: .releasing)
             return
         }
         let topicName = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        defer {
+            // After the failure is kept, so that a waiter seeing the count finds the failure too.
+            if counted {
+                marks?.reported(
+                    KafkaTopicPartition(topic: topicName, partition: message.pointee.partition), failed: failed)
+            }
+        }
+        guard failed || keepsReports else {
+            delivered.add(1, ordering: .releasing)
+            return
+        }
         let report = KafkaDeliveryReport(
-            tag: UInt64(UInt(bitPattern: message.pointee._private)),
+            tag: tag & ~KafkaDeliveryMarks.countedBit,
             topicPartition: KafkaTopicPartition(topic: topicName, partition: message.pointee.partition),
             offset: failed ? -1 : message.pointee.offset,
             error: failed ? KafkaError(err, "delivery to \(topicName)") : nil)

@@ -24,7 +24,7 @@ extension Worker {
             return starts
         case .revoked(let revoked):
             do {
-                try checkpoint(revoked.map(\.partition))
+                try checkpointNow(revoked.map(\.partition))
             } catch {
                 logger.error("checkpoint on revoke failed: \(error); the next owner reprocesses from the previous one")
             }

@@ -31,8 +31,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// Whether batches ran since the last engine copies went to the observer.
     private var snapshotPending = false
     let deadLetters: DeadLetterWriter
-    let checkpointTopic: KafkaProducerTopic
-    let aggregateTopic: KafkaProducerTopic
+    let checkpoints: CheckpointWriter
     /// Set when a partition could not be restored: the worker stops instead of guessing.
     var fatalStop: (any Error)?
     /// Counters for the ops port and the logs.
@@ -50,8 +49,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         self.logger = logger
         self.deadLetters = DeadLetterWriter(
             producer: producer, topic: try producer.topic(configuration.layout.deadLetters))
-        self.checkpointTopic = try producer.topic(configuration.layout.checkpoints)
-        self.aggregateTopic = try producer.topic(configuration.layout.aggregates)
+        self.checkpoints = try CheckpointWriter(
+            configuration: configuration, producer: producer, sinks: sinks, logger: logger)
     }
 
     /// Joins the group and processes batches until `shouldStop` answers true; then checkpoints every
@@ -80,10 +79,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 break
             }
             if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval {
-                try checkpointAll(onlyMoved: true)
+                try checkpointMovedInBackground()
             }
         }
-        try checkpointAll()
+        try checkpointNow()
         try consumer.close()
         self.consumer = nil
         for sink in sinks { try sink.flush(timeout: .seconds(10)) }
@@ -198,71 +197,53 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
 
     // MARK: - Checkpoints
 
-    /// Waits until every output so far is acknowledged, then writes one checkpoint per partition.
-    /// `onlyMoved`: skip partitions whose offset has not moved since their last checkpoint (the
-    /// periodic case; revoke and shutdown write every partition).
-    func checkpointAll(onlyMoved: Bool = false) throws {
-        let numbers = partitions.filter { !onlyMoved || $0.value.nextOffset != $0.value.checkpointedOffset }.map(\.key)
-        try checkpoint(numbers)
+    /// The periodic checkpoint: partitions that moved since their last one, written in the
+    /// background while the worker goes on (skipped while the previous one is still being written).
+    private func checkpointMovedInBackground() throws {
+        try applyCheckpointCompletions()
+        guard !checkpoints.isRunning else { return }
+        let numbers = partitions.filter { $0.value.nextOffset != $0.value.checkpointedOffset }.map(\.key)
+        lastCheckpoint = ContinuousClock.now
+        guard !numbers.isEmpty else { return }
+        _ = checkpoints.start(checkpoints.job(takeCheckpointParts(numbers)), committingTo: consumer)
+    }
+
+    /// Revoke and shutdown: after any background write, checkpoints `numbers` (every partition
+    /// when nil) and waits for them.
+    func checkpointNow(_ numbers: [Int32]? = nil) throws {
+        checkpoints.waitUntilIdle()
+        try applyCheckpointCompletions()
+        let parts = takeCheckpointParts(numbers ?? Array(partitions.keys))
+        guard !parts.isEmpty else { return }
+        let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer)
+        record(checkpointed: offsets)
         lastCheckpoint = ContinuousClock.now
     }
 
-    func checkpoint(_ numbers: [Int32]) throws {
-        guard !numbers.isEmpty else { return }
-        for sink in sinks { try sink.flush(timeout: .seconds(60)) }
-        var offsets: [KafkaTopicPartition: Int64] = [:]
-        try writeAggregates(numbers)
-        for number in numbers.sorted() {
-            guard let work = partitions[number] else { continue }
-            let bytes = work.pipeline.checkpoint(nextOffset: work.nextOffset, metadata: configuration.rulesFingerprint)
-            let key = "\(configuration.layout.metrics)/\(number)"
-            try Array(key.utf8).withUnsafeBytes { key in
-                try bytes.withUnsafeBytes { value in
-                    try producer.send(to: checkpointTopic, partition: number, key: key, value: value)
-                }
-            }
-            offsets[KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)] = work.nextOffset
-            partitions[number]?.checkpointedOffset = work.nextOffset
-        }
-        try producer.flush(timeout: .seconds(60))
-        statistics.checkpoints += numbers.count
-        observer?.workerCheckpointed(numbers)
-        do {
-            try consumer?.commit(offsets)
-        } catch {
-            // Offsets are committed for lag monitoring only; the checkpoint is what restores.
-            logger.warning("offset commit failed: \(error)")
+    /// Copies of the partitions' state for a checkpoint; their touched sets start anew.
+    private func takeCheckpointParts(_ numbers: [Int32]) -> [CheckpointWriter.Part] {
+        numbers.compactMap { number in
+            guard let work = partitions[number] else { return nil }
+            partitions[number]?.touched.removeAll(keepingCapacity: true)
+            return CheckpointWriter.Part(
+                number: number, pipeline: work.pipeline, nextOffset: work.nextOffset, touched: work.touched)
         }
     }
-}
 
-extension Worker {
-    /// Writes the current aggregates of every park × metric that changed since the last
-    /// checkpoint to the compacted aggregates topic, then waits until every output is acknowledged.
-    func writeAggregates(_ numbers: [Int32]) throws {
-        let windows = AggregateRecord.windows(configuration.engine)
-        let zone = configuration.engine.zone
-        for number in numbers.sorted() {
-            guard var work = partitions[number] else { continue }
-            let engine = work.pipeline.engine
-            for item in work.touched.sorted(by: { ($0.park, $0.metric.rawValue) < ($1.park, $1.metric.rawValue) }) {
-                for window in windows {
-                    guard let aggregate = engine.aggregate(park: item.park, metric: item.metric, window: window) else {
-                        continue
-                    }
-                    let record = AggregateRecord(
-                        park: item.park, metric: item.metric, window: window, aggregate: aggregate,
-                        asOf: engine.clock(of: item.park))
-                    try Array(record.key.utf8).withUnsafeBytes { key in
-                        try Array(record.json(zone: zone).utf8).withUnsafeBytes { value in
-                            try producer.send(to: aggregateTopic, partition: number, key: key, value: value)
-                        }
-                    }
-                }
-            }
-            work.touched.removeAll(keepingCapacity: true)
-            partitions[number] = work
+    /// Takes note of background checkpoints that finished; rethrows the first failure.
+    private func applyCheckpointCompletions() throws {
+        for completion in checkpoints.takeCompletions() {
+            if let error = completion.error { throw error }
+            record(checkpointed: completion.offsets)
         }
-        try producer.flush(timeout: .seconds(60))
+    }
+
+    private func record(checkpointed offsets: [Int32: Int64]) {
+        for (number, offset) in offsets {
+            guard let previous = partitions[number]?.checkpointedOffset else { continue }
+            partitions[number]?.checkpointedOffset = max(previous, offset)
+        }
+        statistics.checkpoints += offsets.count
+        observer?.workerCheckpointed(offsets.keys.sorted())
     }
 }

@@ -82,7 +82,10 @@ struct WorkerCommand: ParsableCommand {
             instanceID: instance ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", layout: layout)
         configuration.checkpointInterval = .seconds(interval.seconds)
         configuration.stopWhenCaughtUp = untilCaughtUp
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(client: client), logger: logger)
+        // Counted per partition: background checkpoints wait for exactly the outputs they cover.
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: client), countsDeliveriesPerPartition: true,
+            logger: logger)
         var sinks: [any AlertSink] = [
             KafkaAlertSink(producer: producer, topic: layout.alerts, partitions: partitions, logger: logger)
         ]

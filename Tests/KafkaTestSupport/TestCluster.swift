@@ -26,14 +26,19 @@ public final class TestCluster: @unchecked Sendable {  // used from one test at 
         return name
     }
 
-    public func producer(keepsReports: Bool = false, _ adjust: (inout KafkaProducerConfiguration) -> Void = { _ in })
+    public func producer(
+        keepsReports: Bool = false, countsDeliveriesPerPartition: Bool = false,
+        _ adjust: (inout KafkaProducerConfiguration) -> Void = { _ in }
+    )
         throws
         -> KafkaProducer
     {
         var configuration = KafkaProducerConfiguration(client: client)
         configuration.linger = .milliseconds(1)
         adjust(&configuration)
-        return try KafkaProducer(configuration: configuration, keepsReports: keepsReports, logger: logger)
+        return try KafkaProducer(
+            configuration: configuration, keepsReports: keepsReports,
+            countsDeliveriesPerPartition: countsDeliveriesPerPartition, logger: logger)
     }
 
     public func consumer(

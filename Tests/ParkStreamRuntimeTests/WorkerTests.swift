@@ -66,7 +66,7 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
 
     /// Runs a worker until it has read `events` messages, then stops it gracefully.
     func runWorker(until events: Int, rules: RuleSet? = nil) throws -> WorkerStatistics {
-        let producer = try kafka.producer()
+        let producer = try kafka.producer(countsDeliveriesPerPartition: true)
         var configuration = WorkerConfiguration(
             client: kafka.client, rules: rules ?? self.rules, rulesFingerprint: "test", instanceID: "test",
             layout: layout)
