@@ -1,3 +1,4 @@
+import Dispatch
 import KafkaClient
 import ParkMetrics
 
@@ -15,6 +16,8 @@ public struct EventPublisher {
     public var onReject: (Int, UnsafeRawBufferPointer, MetricEventDecoder.LineError) -> Void = { _, _, _ in }
     /// Called now and then with the running summary, for progress displays.
     public var onProgress: (PublishSummary) -> Void = { _ in }
+    /// Bytes of NDJSON validated per window (in parallel parts) before its lines are sent.
+    var windowBytes = 4 << 20
 
     public init(producer: KafkaProducer?, topic: String) {
         self.producer = producer
@@ -44,23 +47,72 @@ public struct EventPublisher {
         return summary
     }
 
+    /// One NDJSON line's verdict, reached in parallel and acted on in input order.
+    private enum LineOutcome {
+        case valid(line: Int, range: Range<Int>, park: ParkID, timestamp: Int64)
+        case rejected(line: Int, range: Range<Int>, error: MetricEventDecoder.LineError)
+    }
+
+    /// Validates windows of the input in parallel parts (every core), then publishes each window's
+    /// good lines and reports its bad ones in input order.
     private func publishLines(
         _ bytes: UnsafeRawBufferPointer, to target: KafkaProducerTopic?, into summary: inout PublishSummary
     ) throws {
-        var decoder = MetricEventDecoder()
-        try decoder.decodeLines(bytes) { line, result in
-            summary.read += 1
-            let raw = UnsafeRawBufferPointer(rebasing: bytes[line.range])
-            switch result {
-            case .success(let event):
-                try send(event, to: target, value: raw, line: line.number)
-                summary.accepted += 1
-            case .failure(let error):
-                summary.rejected.append(error)
-                onReject(line.number, raw, error)
+        var decoders = Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores)
+        var start = 0
+        var nextLine = 1
+        while start < bytes.count {
+            let end = LineParts.lineEnd(in: bytes, after: min(bytes.count, start + windowBytes))
+            let parts = LineParts.split(bytes, start..<end, into: decoders.count, firstLine: nextLine)
+            for outcomes in validate(bytes, parts, decoders: &decoders) {
+                for outcome in outcomes {
+                    summary.read += 1
+                    switch outcome {
+                    case .valid(let line, let range, let park, let timestamp):
+                        try send(
+                            park: park, timestamp: timestamp, to: target,
+                            value: UnsafeRawBufferPointer(rebasing: bytes[range]), line: line)
+                        summary.accepted += 1
+                        // Delivery reports served as they come, beside the sending (as kcat does),
+                        // not a million at once in the final flush.
+                        if summary.accepted % 1024 == 0 { producer?.poll() }
+                    case .rejected(let line, let range, let error):
+                        summary.rejected.append(error)
+                        onReject(line, UnsafeRawBufferPointer(rebasing: bytes[range]), error)
+                    }
+                    if summary.read % 65_536 == 0 { onProgress(summary) }
+                }
             }
-            if summary.read % 65_536 == 0 { onProgress(summary) }
+            start = end
+            nextLine = parts.last.map { $0.firstLine + $0.lines } ?? nextLine
         }
+    }
+
+    private func validate(
+        _ bytes: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
+    ) -> [[LineOutcome]] {
+        var outcomes = [[LineOutcome]](repeating: [], count: parts.count)
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            decoders.withUnsafeMutableBufferPointer { decoders in
+                nonisolated(unsafe) let shared = (outcomes: outcomes, decoders: decoders, bytes: bytes)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                    let part = parts[index]
+                    shared.decoders[index].decodeLines(shared.bytes, part: part.range, firstNumber: part.firstLine) {
+                        line, result in
+                        switch consume result {
+                        case .success(let event):
+                            shared.outcomes[index].append(
+                                .valid(
+                                    line: line.number, range: line.range, park: event.parkID,
+                                    timestamp: event.observedAt.milliseconds))
+                        case .failure(let error):
+                            shared.outcomes[index].append(.rejected(line: line.number, range: line.range, error: error))
+                        }
+                    }
+                }
+            }
+        }
+        return outcomes
     }
 
     private func publishCSV(_ input: [UInt8], to target: KafkaProducerTopic?, into summary: inout PublishSummary) throws
@@ -81,7 +133,11 @@ public struct EventPublisher {
             case .success(let event):
                 let json = encoder.encode(event)
                 // CSV records are tagged by their ordinal: a record may span lines.
-                try json.withUnsafeBytes { try send(event, to: target, value: $0, line: summary.read) }
+                try json.withUnsafeBytes {
+                    try send(
+                        park: event.parkID, timestamp: event.observedAt.milliseconds, to: target, value: $0,
+                        line: summary.read)
+                }
                 summary.accepted += 1
             case .failure(let error):
                 summary.rejected.append(error)
@@ -91,15 +147,15 @@ public struct EventPublisher {
         }
     }
 
-    private func send(_ event: MetricEvent, to target: KafkaProducerTopic?, value: UnsafeRawBufferPointer, line: Int)
-        throws
-    {
+    private func send(
+        park: ParkID, timestamp: Int64, to target: KafkaProducerTopic?, value: UnsafeRawBufferPointer, line: Int
+    ) throws {
         guard let producer, let target else { return }
-        var key = event.parkID.rawValue
+        var key = park.rawValue
         try key.withUTF8 { key in
             try producer.send(
-                to: target, partition: nil, key: UnsafeRawBufferPointer(key), value: value,
-                timestamp: event.observedAt.milliseconds, tag: UInt64(line))
+                to: target, partition: nil, key: UnsafeRawBufferPointer(key), value: value, timestamp: timestamp,
+                tag: UInt64(line))
         }
     }
 }

@@ -4,12 +4,6 @@ import ParkMetrics
 import ParkRules
 import StreamEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Recomputes aggregates and alerts from an NDJSON file of metric events, exactly as the workers
 /// would from the topic: events are spread over `partitions` with Kafka's murmur2 partitioner on
 /// `park_id`, and each partition runs its own `PartitionPipeline` in file order.
@@ -48,14 +42,14 @@ public struct FileReplay: Sendable {
             ReplayAccumulator(
                 rules: rules, selection: selection, configuration: configuration, recordsSeries: recordsSeries)
         }
-        var decoders = Array(repeating: MetricEventDecoder(), count: 2 * ProcessInfoCores.active)
+        var decoders = Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores)
         var rejected: [MetricEventDecoder.LineError] = []
         var read = 0
         var start = 0
         var nextLine = 1
         while start < input.count {
-            let end = Self.lineEnd(in: input, after: min(input.count, start + windowBytes))
-            let parts = Self.split(input, start..<end, into: decoders.count, firstLine: nextLine)
+            let end = LineParts.lineEnd(in: input, after: min(input.count, start + windowBytes))
+            let parts = LineParts.split(input, start..<end, into: decoders.count, firstLine: nextLine)
             var decoded = decode(input, parts, decoders: &decoders)
             for part in decoded {
                 rejected += part.rejected
@@ -74,13 +68,6 @@ public struct FileReplay: Sendable {
 
     // MARK: - Phases
 
-    /// A part of a window: its bytes and the number of its first line.
-    struct Part {
-        var range: Range<Int>
-        var firstLine: Int
-        var lines: Int
-    }
-
     /// A part's decoded events, by partition, and its bad lines.
     struct DecodedPart {
         var events: [[(line: Int, event: MetricEvent)]]
@@ -88,7 +75,9 @@ public struct FileReplay: Sendable {
         var read = 0
     }
 
-    private func decode(_ input: UnsafeRawBufferPointer, _ parts: [Part], decoders: inout [MetricEventDecoder])
+    private func decode(
+        _ input: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
+    )
         -> [DecodedPart]
     {
         let partitions = self.partitions
@@ -132,47 +121,4 @@ public struct FileReplay: Sendable {
             }
         }
     }
-
-    // MARK: - Splitting
-
-    /// The offset just after the first newline at or after `offset` (or the input's end).
-    static func lineEnd(in input: UnsafeRawBufferPointer, after offset: Int) -> Int {
-        guard offset < input.count, offset > 0, let base = input.baseAddress else { return input.count }
-        if input[offset - 1] == 0x0A { return offset }
-        guard let newline = memchr(base + offset, 0x0A, input.count - offset) else { return input.count }
-        return base.distance(to: UnsafeRawPointer(newline)) + 1
-    }
-
-    /// `window` cut into at most `count` parts at line ends, each with its first line's number.
-    static func split(_ input: UnsafeRawBufferPointer, _ window: Range<Int>, into count: Int, firstLine: Int) -> [Part]
-    {
-        var parts: [Part] = []
-        var start = window.lowerBound
-        var line = firstLine
-        let size = max(1, window.count / count)
-        while start < window.upperBound {
-            let end = min(window.upperBound, lineEnd(in: input, after: min(window.upperBound, start + size)))
-            let lines = newlines(in: input, start..<end) + (end == input.count && input[end - 1] != 0x0A ? 1 : 0)
-            parts.append(Part(range: start..<end, firstLine: line, lines: lines))
-            line += lines
-            start = end
-        }
-        return parts
-    }
-
-    private static func newlines(in input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
-        guard let base = input.baseAddress else { return 0 }
-        var count = 0
-        var offset = range.lowerBound
-        while offset < range.upperBound, let found = memchr(base + offset, 0x0A, range.upperBound - offset) {
-            count += 1
-            offset = base.distance(to: UnsafeRawPointer(found)) + 1
-        }
-        return count
-    }
-}
-
-/// The cores this process may use.
-enum ProcessInfoCores {
-    static var active: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
