@@ -38,6 +38,12 @@ struct BrokerCommand: ParsableCommand {
         layout.group = group
         for spec in layout.specs(replicationFactor: min(3, brokersCount)) {
             try cluster.createTopic(spec.name, partitions: spec.partitions, replicationFactor: spec.replicationFactor)
+            // Leaders round-robin over the brokers, as a real cluster balances them (the mock picks
+            // at random, so a run could put every busy partition on one broker).
+            for partition in 0..<Int32(spec.partitions) {
+                try cluster.setLeader(
+                    topic: spec.name, partition: partition, broker: partition % Int32(brokersCount) + 1)
+            }
         }
         // Unbuffered, so a script reading the first line gets it at once.
         FileHandle.standardOutput.write(Data((cluster.bootstrapServers + "\n").utf8))
