@@ -1,4 +1,3 @@
-import Dispatch
 import KafkaClient
 import ParkMetrics
 
@@ -91,28 +90,17 @@ public struct EventPublisher {
     private func validate(
         _ bytes: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
     ) -> [[LineOutcome]] {
-        var outcomes = [[LineOutcome]](repeating: [], count: parts.count)
-        outcomes.withUnsafeMutableBufferPointer { outcomes in
-            decoders.withUnsafeMutableBufferPointer { decoders in
-                nonisolated(unsafe) let shared = (outcomes: outcomes, decoders: decoders, bytes: bytes)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                    let part = parts[index]
-                    shared.decoders[index].decodeLines(shared.bytes, part: part.range, firstNumber: part.firstLine) {
-                        line, result in
-                        switch consume result {
-                        case .success(let event):
-                            shared.outcomes[index].append(
-                                .valid(
-                                    line: line.number, range: line.range, park: event.parkID,
-                                    timestamp: event.observedAt.milliseconds))
-                        case .failure(let error):
-                            shared.outcomes[index].append(.rejected(line: line.number, range: line.range, error: error))
-                        }
-                    }
-                }
+        LineParts.decode(bytes, parts, decoders: &decoders, into: { [] }) { outcomes, line, result in
+            switch consume result {
+            case .success(let event):
+                outcomes.append(
+                    .valid(
+                        line: line.number, range: line.range, park: event.parkID,
+                        timestamp: event.observedAt.milliseconds))
+            case .failure(let error):
+                outcomes.append(.rejected(line: line.number, range: line.range, error: error))
             }
         }
-        return outcomes
     }
 
     private func publishCSV(_ input: [UInt8], to target: KafkaProducerTopic?, into summary: inout PublishSummary) throws

@@ -77,32 +77,21 @@ public struct FileReplay: Sendable {
 
     private func decode(
         _ input: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
-    )
-        -> [DecodedPart]
-    {
+    ) -> [DecodedPart] {
         let partitions = self.partitions
-        var decoded = parts.map { _ in DecodedPart(events: Array(repeating: [], count: Int(partitions))) }
-        decoded.withUnsafeMutableBufferPointer { results in
-            decoders.withUnsafeMutableBufferPointer { decoders in
-                nonisolated(unsafe) let shared = (results: results, decoders: decoders, input: input)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                    let part = parts[index]
-                    shared.decoders[index].decodeLines(shared.input, part: part.range, firstNumber: part.firstLine) {
-                        line, outcome in
-                        switch consume outcome {
-                        case .success(let event):
-                            let partition = KafkaPartitioner.partition(
-                                forKey: event.parkID.rawValue.utf8, partitions: partitions)
-                            shared.results[index].events[Int(partition)].append((line.number, event))
-                        case .failure(let error):
-                            shared.results[index].rejected.append(error)
-                        }
-                    }
-                    shared.results[index].read = shared.results[index].events.reduce(0) { $0 + $1.count }
-                }
+        return LineParts.decode(
+            input, parts, decoders: &decoders,
+            into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) }
+        ) { part, line, outcome in
+            switch consume outcome {
+            case .success(let event):
+                let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
+                part.events[Int(partition)].append((line.number, event))
+                part.read += 1
+            case .failure(let error):
+                part.rejected.append(error)
             }
         }
-        return decoded
     }
 
     private func run(_ decoded: inout [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {

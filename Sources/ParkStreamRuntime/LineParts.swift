@@ -1,3 +1,6 @@
+import Dispatch
+import ParkMetrics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +44,34 @@ enum LineParts {
             start = end
         }
         return parts
+    }
+
+    /// Decodes every part on a decoder of its own, the parts in parallel, folding each part's
+    /// lines in order into an output of its own (made by `start`); the outputs in part order.
+    static func decode<Output>(
+        _ input: UnsafeRawBufferPointer, _ parts: [Part], decoders: inout [MetricEventDecoder],
+        into start: () -> Output,
+        _ fold:
+            @Sendable (
+                inout Output, MetricEventDecoder.Line, consuming Result<MetricEvent, MetricEventDecoder.LineError>
+            ) -> Void
+    ) -> [Output] {
+        precondition(decoders.count >= parts.count, "a decoder per part")
+        var outputs = parts.map { _ in start() }
+        outputs.withUnsafeMutableBufferPointer { outputs in
+            decoders.withUnsafeMutableBufferPointer { decoders in
+                // Each iteration touches only its own output and decoder.
+                nonisolated(unsafe) let shared = (outputs: outputs, decoders: decoders, input: input)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                    let part = parts[index]
+                    shared.decoders[index].decodeLines(shared.input, part: part.range, firstNumber: part.firstLine) {
+                        line, result in
+                        fold(&shared.outputs[index], line, result)
+                    }
+                }
+            }
+        }
+        return outputs
     }
 
     private static func newlines(in input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
