@@ -30,7 +30,9 @@ struct OpsMetrics: Sendable {
         name("alert_transitions", unit: "total", help: "Alert transitions published, by state.")
     }
     static var rejected: MetricNameDescriptor {
-        name("rejected", unit: "total", help: "Events sent to the DLQ, by reason (late included).")
+        name(
+            "rejected", unit: "total",
+            help: "Input sent to the DLQ, by reason (late included), or deleted unread (retention_gap).")
     }
     static var lag: MetricNameDescriptor {
         name("partition_lag", help: "Consumer lag per input partition, in messages.")

@@ -68,6 +68,7 @@ extension Worker {
                 statistics.rebuilds += 1
             }
         }
+        try noteInputLostToRetention(number, from: work.nextOffset, tail: tail)
         // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
         let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))
         let offsets = written.compactMap { message in
@@ -94,4 +95,24 @@ extension Worker {
         statistics.restores += 1
         return work
     }
+
+    /// Input between the checkpoint and the oldest offset the topic still keeps was deleted by
+    /// retention before this group read it: the worker goes on from the oldest kept offset, and says
+    /// so (an error in the log, `retention_gap` among the rejected counts) instead of staying silent.
+    private func noteInputLostToRetention(_ number: Int32, from nextOffset: Int64, tail: PartitionTail) throws {
+        guard nextOffset >= 0 else { return }
+        let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
+        let (low, _) = try tail.consumer.watermarks(partition)
+        guard low > nextOffset else { return }
+        statistics.rejected[Self.retentionGap, default: 0] += Int(low - nextOffset)
+        logger.error(
+            "input lost to retention: \(low - nextOffset) messages of \(partition) were deleted before this group read them",
+            metadata: [
+                "kafka.partition": "\(number)", "worker.checkpoint_offset": "\(nextOffset)",
+                "kafka.low_watermark": "\(low)",
+            ])
+    }
+
+    /// The rejected-count reason for input deleted before it was read.
+    static let retentionGap = "retention_gap"
 }

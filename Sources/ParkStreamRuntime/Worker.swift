@@ -36,6 +36,9 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     var fatalStop: (any Error)?
     /// Counters for the ops port and the logs.
     public internal(set) var statistics = WorkerStatistics()
+    /// The counters as the observer last heard them: each batch report carries what changed since,
+    /// including what happened between batches (input lost to retention, found on assignment).
+    private var reported = WorkerStatistics()
     /// Told about batches, assignments and checkpoints (an ops port); set before `run`.
     public var observer: (any WorkerObserver)?
 
@@ -104,7 +107,6 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func process(_ batch: KafkaMessageBatch) throws {
         guard !batch.records.isEmpty else { return }
         let started = ContinuousClock.now
-        let before = statistics
         var slices = takeSlices(of: batch)
         let topic = configuration.layout.metrics
         let utcOffset = Int(configuration.engine.zone.utcOffsetSeconds)
@@ -127,7 +129,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
         statistics.batches += 1
         statistics.lastBatchDuration = ContinuousClock.now - started
-        if let observer { observer.workerProcessed(report(since: before)) }
+        if let observer {
+            observer.workerProcessed(report(since: reported))
+            reported = statistics
+        }
     }
 
     private func report(since before: WorkerStatistics, snapshot forced: Bool = false) -> WorkerBatchReport {
