@@ -154,6 +154,9 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
                     uniqueKeysWithValues: offsets.map {
                         (KafkaTopicPartition(topic: layout.metrics, partition: $0.key), $0.value)
                     }))
+        } catch let error as KafkaError where error.code.name == "REBALANCE_IN_PROGRESS" {
+            // A member joined or left meanwhile (every shutdown does): the next checkpoint commits.
+            logger.debug("offset commit skipped: \(error)")
         } catch {
             // Offsets are committed for lag monitoring only; the checkpoint is what restores.
             logger.warning("offset commit failed: \(error)")

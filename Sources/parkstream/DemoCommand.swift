@@ -61,6 +61,10 @@ struct DemoCommand: ParsableCommand {
         say(
             "simulating the eight Hebi parks from \(ParkZone.shanghai.format(start.timestamp).prefix(10)) at \(Int(speed)) simulated seconds per second"
         )
+        say(
+            "ops ports: "
+                + (1...workers).map { "http://127.0.0.1:\(9463 + $0)/ (worker \($0))" }.joined(separator: ", ")
+                + ": /metrics, /api/alerts, /api/aggregates?park=jinshan&metric=wastewater_compliance")
         say("alert transitions appear below as the workers raise them; in another terminal:")
         say(
             "  kcat -C -b \(brokers) -t \(layout.alerts)     or     .build/release/parkstream alerts --brokers \(brokers) --follow"
