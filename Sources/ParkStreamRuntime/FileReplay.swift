@@ -1,4 +1,3 @@
-import Dispatch
 import KafkaClient
 import ParkMetrics
 import ParkRules
@@ -50,12 +49,12 @@ public struct FileReplay: Sendable {
         while start < input.count {
             let end = LineParts.lineEnd(in: input, after: min(input.count, start + windowBytes))
             let parts = LineParts.split(input, start..<end, into: decoders.count, firstLine: nextLine)
-            var decoded = decode(input, parts, decoders: &decoders)
+            let decoded = decode(input, parts, decoders: &decoders)
             for part in decoded {
                 rejected += part.rejected
                 read += part.read + part.rejected.count
             }
-            run(&decoded, through: &lanes, path: path)
+            run(decoded, through: &lanes, path: path)
             start = end
             nextLine = parts.last.map { $0.firstLine + $0.lines } ?? nextLine
             progress(read)
@@ -94,18 +93,12 @@ public struct FileReplay: Sendable {
         }
     }
 
-    private func run(_ decoded: inout [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {
-        lanes.withUnsafeMutableBufferPointer { lanes in
-            decoded.withUnsafeMutableBufferPointer { decoded in
-                nonisolated(unsafe) let shared = (lanes: lanes, decoded: decoded)
-                DispatchQueue.concurrentPerform(iterations: lanes.count) { partition in
-                    for part in shared.decoded.indices {
-                        for (line, event) in shared.decoded[part].events[partition] {
-                            shared.lanes[partition].process(
-                                event, partition: Int32(partition), line: line, source: .file(path: path, line: line))
-                        }
-                        shared.decoded[part].events[partition] = []
-                    }
+    /// Each partition's events of the window through its accumulator, the partitions in parallel.
+    private func run(_ decoded: [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {
+        Parallel.forEach(&lanes) { partition, lane in
+            for part in decoded {
+                for (line, event) in part.events[partition] {
+                    lane.process(event, partition: Int32(partition), line: line, source: .file(path: path, line: line))
                 }
             }
         }

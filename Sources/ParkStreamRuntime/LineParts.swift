@@ -1,4 +1,3 @@
-import Dispatch
 import ParkMetrics
 
 #if canImport(Glibc)
@@ -51,27 +50,21 @@ enum LineParts {
     static func decode<Output>(
         _ input: UnsafeRawBufferPointer, _ parts: [Part], decoders: inout [MetricEventDecoder],
         into start: () -> Output,
-        _ fold:
-            @Sendable (
-                inout Output, MetricEventDecoder.Line, consuming Result<MetricEvent, MetricEventDecoder.LineError>
-            ) -> Void
+        _ fold: (inout Output, MetricEventDecoder.Line, consuming Result<MetricEvent, MetricEventDecoder.LineError>)
+            -> Void
     ) -> [Output] {
         precondition(decoders.count >= parts.count, "a decoder per part")
-        var outputs = parts.map { _ in start() }
-        outputs.withUnsafeMutableBufferPointer { outputs in
-            decoders.withUnsafeMutableBufferPointer { decoders in
-                // Each iteration touches only its own output and decoder.
-                nonisolated(unsafe) let shared = (outputs: outputs, decoders: decoders, input: input)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                    let part = parts[index]
-                    shared.decoders[index].decodeLines(shared.input, part: part.range, firstNumber: part.firstLine) {
-                        line, result in
-                        fold(&shared.outputs[index], line, result)
-                    }
-                }
+        // The decoders move into the jobs and back (their caches carry over to the next window).
+        var jobs = parts.map { _ in (decoder: MetricEventDecoder(), output: start()) }
+        for index in jobs.indices { swap(&jobs[index].decoder, &decoders[index]) }
+        Parallel.forEach(&jobs) { index, job in
+            job.decoder.decodeLines(input, part: parts[index].range, firstNumber: parts[index].firstLine) {
+                line, result in
+                fold(&job.output, line, result)
             }
         }
-        return outputs
+        for index in jobs.indices { swap(&jobs[index].decoder, &decoders[index]) }
+        return jobs.map(\.output)
     }
 
     private static func newlines(in input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {

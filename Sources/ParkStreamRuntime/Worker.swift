@@ -1,4 +1,3 @@
-import Dispatch
 import KafkaClient
 import Logging
 import ParkMetrics
@@ -110,17 +109,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         var slices = takeSlices(of: batch)
         let topic = configuration.layout.metrics
         let utcOffset = Int(configuration.engine.zone.utcOffsetSeconds)
+        // Partitions share no state: they run on every core, then their outputs are written in order.
         batch.withUnsafeBytes { bytes in
-            if slices.count == 1 {
-                slices[0].run(batch, bytes: bytes, topic: topic, utcOffsetSeconds: utcOffset)
-                return
-            }
-            // Partitions share no state: run them on every core, then write their outputs in order.
-            slices.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let shared = (slices: buffer, bytes: bytes)
-                DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                    shared.slices[index].run(batch, bytes: shared.bytes, topic: topic, utcOffsetSeconds: utcOffset)
-                }
+            Parallel.forEach(&slices) { _, slice in
+                slice.run(batch, bytes: bytes, topic: topic, utcOffsetSeconds: utcOffset)
             }
         }
         for slice in slices { partitions[slice.number] = slice.work }
