@@ -18,10 +18,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-"$bin/parkstream" broker --partitions 12 >"$work/brokers.tmp" 2>"$work/broker.log" &
-echo $! >"$work/broker.pid"
-for _ in $(seq 1 100); do [ -s "$work/brokers.tmp" ] && break; sleep 0.05; done
-brokers=$(head -n 1 "$work/brokers.tmp")
+bash bench/fresh-cluster.sh "$work" "" 12
+brokers=$(cat "$work/brokers")
 "$bin/parkstream" worker --brokers "$brokers" --rules bench/latency-rules.yaml --http 127.0.0.1:0 ${WORKER_FLAGS:-} \
   2>"$work/worker.log" >/dev/null &
 worker=$!

@@ -12,12 +12,9 @@ bash scripts/setup.sh
 swift build -c release >&2
 bin=.build/release
 work=$(mktemp -d)
-"$bin/parkstream" broker --partitions 64 >"$work/broker" 2>"$work/broker.log" &
-broker=$!
-trap 'kill -INT $broker 2>/dev/null; wait $broker 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do [ -s "$work/broker" ] && break; sleep 0.1; done
-brokers=$(head -n 1 "$work/broker")
-[ -n "$brokers" ] || { cat "$work/broker.log" >&2; echo "the embedded cluster did not start" >&2; exit 1; }
+trap '[ -s "$work/broker.pid" ] && kill -INT "$(cat "$work/broker.pid")" 2>/dev/null; rm -rf "$work"' EXIT
+bash bench/fresh-cluster.sh "$work" "" 64
+brokers=$(cat "$work/brokers")
 
 "$bin/parkstream" simulate --no-history --output "$work/all.ndjson" >&2
 head -n "$events" "$work/all.ndjson" >"$work/events.ndjson"
