@@ -4,7 +4,6 @@ import Logging
 import ParkMetrics
 import ParkRules
 import StreamEngine
-import Synchronization
 
 /// Writes a worker's checkpoints (ARCHITECTURE.md §2): waits until the outputs of the partitions'
 /// input up to their checkpoint (alerts and dead letters, on the partitions numbered like the
@@ -16,7 +15,7 @@ import Synchronization
 /// processing meanwhile: the waits are for the messages sent before the copy (per-partition
 /// delivery marks), not a flush, which would also wait for everything the worker sends meanwhile.
 /// Revoke and shutdown write synchronously, after any write in progress.
-final class CheckpointWriter: @unchecked Sendable {  // mutable state only behind `state`.
+final class CheckpointWriter: @unchecked Sendable {  // mutable state only under `condition`.
     /// One partition's state as of a checkpoint.
     struct Part: Sendable {
         var number: Int32
@@ -45,8 +44,10 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
     private let checkpointTopic: KafkaProducerTopic
     private let aggregateTopic: KafkaProducerTopic
     private let logger: Logger
-    private let state = Mutex<(running: Bool, completions: [Completion])>((false, []))
-    private let idle = NSCondition()
+    /// Guards `running` and `completions`, and signals the end of a background write.
+    private let condition = NSCondition()
+    private var running = false
+    private var completions: [Completion] = []
 
     init(
         configuration: WorkerConfiguration, producer: KafkaProducer, sinks: [any AlertSink], logger: Logger
@@ -60,7 +61,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
     }
 
     /// Whether a background write is in progress.
-    var isRunning: Bool { state.withLock { $0.running } }
+    var isRunning: Bool { locked { running } }
 
     /// The job of checkpointing `parts` now.
     func job(_ parts: [Part]) -> Job {
@@ -76,9 +77,9 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
 
     /// Starts `job` on a thread of its own; false (nothing started) while a write runs.
     func start(_ job: Job, committingTo consumer: KafkaConsumer?) -> Bool {
-        let started = state.withLock { state -> Bool in
-            guard !state.running else { return false }
-            state.running = true
+        let started = locked {
+            guard !running else { return false }
+            running = true
             return true
         }
         guard started else { return false }
@@ -89,13 +90,11 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
             } catch {
                 completion.error = error
             }
-            idle.lock()
-            state.withLock {
-                $0.completions.append(completion)
-                $0.running = false
+            locked {
+                completions.append(completion)
+                running = false
+                condition.broadcast()
             }
-            idle.broadcast()
-            idle.unlock()
         }
         thread.name = "parkstream-checkpoints"
         thread.start()
@@ -104,17 +103,23 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only behin
 
     /// Waits until no background write runs.
     func waitUntilIdle() {
-        idle.lock()
-        while isRunning { idle.wait() }
-        idle.unlock()
+        condition.lock()
+        while running { condition.wait() }
+        condition.unlock()
     }
 
     /// The background writes finished since the last call, oldest first.
     func takeCompletions() -> [Completion] {
-        state.withLock { state in
-            defer { state.completions.removeAll() }
-            return state.completions
+        locked {
+            defer { completions.removeAll() }
+            return completions
         }
+    }
+
+    private func locked<Result>(_ body: () -> Result) -> Result {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
     }
 
     /// Writes `job` and waits for it; returns each partition's checkpointed next offset.
