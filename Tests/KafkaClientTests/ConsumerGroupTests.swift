@@ -24,7 +24,7 @@ final class HookRecorder: Sendable {
     var partitions: Set<KafkaTopicPartition> { owned.withLock { $0 } }
 }
 
-@Suite("consumer groups", .serialized, .timeLimit(.minutes(2)))
+@Suite("consumer groups", .serialized, .timeLimit(.minutes(6)))
 struct ConsumerGroupTests {
     @Test func twoConsumersSplitAndAThirdTriggersTheHook() throws {
         let test = try TestCluster()

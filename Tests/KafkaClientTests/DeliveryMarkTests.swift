@@ -4,7 +4,7 @@ import KafkaTestSupport
 import Synchronization
 import Testing
 
-@Suite("delivery marks", .serialized, .timeLimit(.minutes(2)))
+@Suite("delivery marks", .serialized, .timeLimit(.minutes(6)))
 struct DeliveryMarkTests {
     /// The worker's background checkpoint waits for the outputs sent before its copy of the state
     /// while the worker goes on sending: the wait must end, and only once those are delivered.

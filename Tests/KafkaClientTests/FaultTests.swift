@@ -2,7 +2,7 @@ import KafkaClient
 import KafkaTestSupport
 import Testing
 
-@Suite("faults", .serialized, .timeLimit(.minutes(3)))
+@Suite("faults", .serialized, .timeLimit(.minutes(6)))
 struct FaultTests {
     @Test func brokerDownDuringProduceStillDeliversEveryMessageOnce() throws {
         let test = try TestCluster(brokers: 3)
@@ -83,7 +83,7 @@ struct FaultTests {
     }
 }
 
-@Suite("cluster changes", .serialized, .timeLimit(.minutes(2)))
+@Suite("cluster changes", .serialized, .timeLimit(.minutes(6)))
 struct ClusterChangeTests {
     @Test func leaderAndCoordinatorMovesAndSlowBrokersKeepAGroupConsuming() throws {
         let test = try TestCluster(brokers: 3)

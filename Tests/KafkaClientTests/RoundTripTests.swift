@@ -2,7 +2,7 @@ import KafkaClient
 import KafkaTestSupport
 import Testing
 
-@Suite("produce and consume", .serialized, .timeLimit(.minutes(2)))
+@Suite("produce and consume", .serialized, .timeLimit(.minutes(6)))
 struct RoundTripTests {
     @Test func tenThousandKeyedMessagesRoundTripExactly() throws {
         let test = try TestCluster()

@@ -2,7 +2,7 @@ import KafkaClient
 import KafkaTestSupport
 import Testing
 
-@Suite("offsets for timestamps", .serialized, .timeLimit(.minutes(2)))
+@Suite("offsets for timestamps", .serialized, .timeLimit(.minutes(6)))
 struct TimestampTests {
     /// Partition p holds messages stamped base + i·1000 ms (+ p·500 on partition 1), i = 0..<200.
     private func fixture() throws -> (TestCluster, String, Int64) {

@@ -7,7 +7,7 @@ import ParkStreamRuntime
 import Synchronization
 import Testing
 
-@Suite("parkstream alerts", .serialized, .timeLimit(.minutes(2)))
+@Suite("parkstream alerts", .serialized, .timeLimit(.minutes(6)))
 struct AlertsCommandTests {
     static func event(
         park: String, partition: Int32, offset: Int64, state: AlertTransition.State = .firing,

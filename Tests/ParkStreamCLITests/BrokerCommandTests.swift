@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream broker", .serialized, .timeLimit(.minutes(2)))
+@Suite("parkstream broker", .serialized, .timeLimit(.minutes(6)))
 struct BrokerCommandTests {
     @Test func kcatListsProducesAndConsumesThroughTheEmbeddedCluster() throws {
         let broker = try BrokerProcess(arguments: ["--brokers-count", "3", "--partitions", "6"])

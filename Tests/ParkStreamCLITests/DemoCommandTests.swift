@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream demo", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream demo", .serialized, .timeLimit(.minutes(6)))
 struct DemoCommandTests {
     @Test func theDemoRunsWorkersThatPrintAlertsAndStopsCleanly() throws {
         let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path

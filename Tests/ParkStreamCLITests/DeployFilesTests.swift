@@ -4,7 +4,7 @@ import Testing
 /// `scripts/check-deploy.py` over `deploy/`: every `parkstream` command line in the compose file,
 /// the Kubernetes manifests, the systemd unit and the Dockerfile uses subcommands and flags that
 /// the built binary has, so deploy files cannot rot.
-@Suite("deploy files", .serialized, .timeLimit(.minutes(2)))
+@Suite("deploy files", .serialized, .timeLimit(.minutes(6)))
 struct DeployFilesTests {
     static let script = repositoryRoot.appendingPathComponent("scripts/check-deploy.py").path
 

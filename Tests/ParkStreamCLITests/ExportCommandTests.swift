@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream export", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream export", .serialized, .timeLimit(.minutes(6)))
 struct ExportCommandTests {
     @Test func replayOfAnExportedRangeEqualsReplayOfTheTopic() throws {
         let broker = try BrokerProcess(arguments: ["--partitions", "6"])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream hj212-gateway", .serialized, .timeLimit(.minutes(2)))
+@Suite("parkstream hj212-gateway", .serialized, .timeLimit(.minutes(6)))
 struct HJ212GatewayCommandTests {
     static let examplePath = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         .appending("/rules/hj212-devices.example.yaml")

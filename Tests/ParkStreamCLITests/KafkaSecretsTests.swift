@@ -4,7 +4,7 @@ import Testing
 /// Secrets given to `parkstream` (`-X`, `--kafka-config`, `--http-token-file`) never reach its
 /// output, even at debug level with librdkafka's own debug logs on, and errors about them name the
 /// property, not the value.
-@Suite("secrets", .serialized, .timeLimit(.minutes(2)))
+@Suite("secrets", .serialized, .timeLimit(.minutes(6)))
 struct KafkaSecretsTests {
     static let rules = repositoryRoot.appendingPathComponent("rules/hebi-2017.yaml").path
 

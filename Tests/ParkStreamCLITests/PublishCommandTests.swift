@@ -33,7 +33,7 @@ func temporaryFile(_ name: String, _ contents: String) throws -> String {
     return path
 }
 
-@Suite("parkstream publish", .serialized, .timeLimit(.minutes(2)))
+@Suite("parkstream publish", .serialized, .timeLimit(.minutes(6)))
 struct PublishCommandTests {
     @Test func dryRunReportsEachBadLineAndCountsTheGoodOnes() throws {
         let input = try temporaryFile("mixed.ndjson", mixedInput)

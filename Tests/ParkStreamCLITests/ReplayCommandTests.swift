@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream replay", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream replay", .serialized, .timeLimit(.minutes(6)))
 struct ReplayCommandTests {
     @Test func replayingTheSameFileTwiceWritesByteIdenticalFiles() throws {
         let input = try temporaryFile("june.ndjson", "")

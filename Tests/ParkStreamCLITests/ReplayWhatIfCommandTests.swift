@@ -73,7 +73,7 @@ func alertKey(_ alert: [String: Any]) -> String {
         separator: " ")
 }
 
-@Suite("parkstream replay: what-if and report", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream replay: what-if and report", .serialized, .timeLimit(.minutes(6)))
 struct ReplayWhatIfCommandTests {
     @Test func aRaisedThresholdShowsExactlyTheAlertsItAddsAndShifts() throws {
         let fixture = try WhatIfFixture.shared.get()

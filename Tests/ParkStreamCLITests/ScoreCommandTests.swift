@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream score", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream score", .serialized, .timeLimit(.minutes(6)))
 struct ScoreCommandTests {
     /// Contents the simulator has no metric for (the catalog has none).
     static let unmeasured: Set<String> = ["input_output_efficiency"]

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("parkstream simulate", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream simulate", .serialized, .timeLimit(.minutes(6)))
 struct SimulateCommandTests {
     @Test func everySimulatedEventValidatesAgainstTheJSONSchema() throws {
         let output = try temporaryFile("sim.ndjson", "")

@@ -3,7 +3,7 @@ import KafkaClient
 import Logging
 import Testing
 
-@Suite("workers under failure", .serialized, .timeLimit(.minutes(5)))
+@Suite("workers under failure", .serialized, .timeLimit(.minutes(6)))
 struct WorkerChaosTests {
     /// kill -9 of a worker and its restart, a third worker joining, a broker down for 5 s: the alerts
     /// topic still holds exactly what replay computes, each alert once. (Nine months over 12

@@ -89,7 +89,7 @@ func alertsOnTopic(_ brokers: String) throws -> [String] {
         .sorted()
 }
 
-@Suite("parkstream worker", .serialized, .timeLimit(.minutes(3)))
+@Suite("parkstream worker", .serialized, .timeLimit(.minutes(6)))
 struct WorkerCommandTests {
     /// Prints an HTTP GET's status, a newline and the body (Python's standard library only).
     static let httpGet = """

@@ -6,7 +6,7 @@ import Testing
 @testable import ParkStreamRuntime
 
 /// Against a real Alertmanager (0.25, Debian's), started per test on loopback.
-@Suite("Alertmanager sink", .serialized, .timeLimit(.minutes(2)))
+@Suite("Alertmanager sink", .serialized, .timeLimit(.minutes(6)))
 struct AlertmanagerSinkTests {
     static let logger: Logger = {
         var logger = Logger(label: "test.alertmanager")

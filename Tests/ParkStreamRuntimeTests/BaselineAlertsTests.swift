@@ -6,7 +6,7 @@ import ParkRules
 import ParkStreamRuntime
 import Testing
 
-@Suite("baseline alerts", .serialized, .timeLimit(.minutes(2)))
+@Suite("baseline alerts", .serialized, .timeLimit(.minutes(6)))
 struct BaselineAlertsTests {
     static let events: [AlertEvent] = {
         let sag = AlertFixtures.firing()

@@ -4,7 +4,7 @@ import ParkRules
 import ParkStreamRuntime
 import Testing
 
-@Suite("Kafka alert sink", .timeLimit(.minutes(2)))
+@Suite("Kafka alert sink", .timeLimit(.minutes(6)))
 struct KafkaAlertSinkTests {
     @Test func alertsLandOnTheirInputPartitionWithTheSourceHeaders() throws {
         let kafka = try TestCluster(brokers: 1)

@@ -23,7 +23,7 @@ private func withoutSource(_ alerts: [AlertEvent]) -> [String] {
     }
 }
 
-@Suite("topic replay", .serialized, .timeLimit(.minutes(3)))
+@Suite("topic replay", .serialized, .timeLimit(.minutes(6)))
 struct TopicReplayTests {
     @Test func topicReplayOverATimeRangeEqualsFileReplayOfTheSameEvents() throws {
         let kafka = try TestCluster(brokers: 1)

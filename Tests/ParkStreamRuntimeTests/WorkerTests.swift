@@ -107,7 +107,7 @@ func replayedAlerts(_ events: [MetricEvent], rules: RuleSet, partitions: Int32) 
     }.sorted()
 }
 
-@Suite("worker", .serialized, .timeLimit(.minutes(3)))
+@Suite("worker", .serialized, .timeLimit(.minutes(6)))
 struct WorkerTests {
     @Test func theAlertsTopicHoldsExactlyWhatReplayComputes() throws {
         let rules = try hebiRules()
