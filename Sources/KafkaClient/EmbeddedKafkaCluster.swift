@@ -11,6 +11,7 @@ import Logging
 public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock_* calls are thread-safe.
     private let owner: RDKafkaClient
     private let cluster: OpaquePointer
+    private let commands: RDKafkaMockCommand
 
     /// The broker ids: 1 through `brokerCount`.
     public let brokerIDs: [Int32]
@@ -24,11 +25,21 @@ public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock
             throw KafkaError(code: .state, reason: "cannot start the embedded Kafka cluster")
         }
         self.cluster = cluster
+        self.commands = RDKafkaMockCommand(bootstrapServers: String(cString: rd_kafka_mock_cluster_bootstraps(cluster)))
         self.brokerIDs = (1...Int32(max(1, brokerCount))).map { $0 }
     }
 
     deinit {
-        rd_kafka_mock_cluster_destroy(cluster)
+        _ = command {
+            rd_kafka_mock_cluster_destroy($0)
+            return RD_KAFKA_RESP_ERR_NO_ERROR
+        }
+    }
+
+    /// Runs a command on the cluster thread (see `RDKafkaMockCommand` for why not directly).
+    private func command(_ body: @escaping @Sendable (OpaquePointer) -> rd_kafka_resp_err_t) -> rd_kafka_resp_err_t {
+        nonisolated(unsafe) let cluster = cluster  // the mock calls are thread-safe
+        return commands.run { body(cluster) }
     }
 
     /// The `bootstrap.servers` list: `127.0.0.1:port,…`.
@@ -38,38 +49,38 @@ public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock
 
     /// Creates a topic. Topics that clients touch before this are auto-created with 4 partitions.
     public func createTopic(_ name: String, partitions: Int, replicationFactor: Int = 1) throws {
-        let err = rd_kafka_mock_topic_create(cluster, name, Int32(partitions), Int32(replicationFactor))
+        let err = command { rd_kafka_mock_topic_create($0, name, Int32(partitions), Int32(replicationFactor)) }
         try KafkaError.check(err, "create topic \(name)")
     }
 
     /// Makes `broker` (or no broker, with nil) the leader of a partition.
     public func setLeader(topic: String, partition: Int32, broker: Int32?) throws {
-        let err = rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker ?? -1)
+        let err = command { rd_kafka_mock_partition_set_leader($0, topic, partition, broker ?? -1) }
         try KafkaError.check(err, "move leader of \(topic)/\(partition)")
     }
 
     /// Makes `broker` the coordinator of a consumer group.
     public func setGroupCoordinator(group: String, broker: Int32) throws {
         try KafkaError.check(
-            rd_kafka_mock_coordinator_set(cluster, "group", group, broker), "move coordinator of \(group)")
+            command { rd_kafka_mock_coordinator_set($0, "group", group, broker) }, "move coordinator of \(group)")
     }
 
     // MARK: - Faults
 
     /// Disconnects a broker and refuses new connections (leadership does not move).
     public func takeDown(broker: Int32) throws {
-        try KafkaError.check(rd_kafka_mock_broker_set_down(cluster, broker), "take broker \(broker) down")
+        try KafkaError.check(command { rd_kafka_mock_broker_set_down($0, broker) }, "take broker \(broker) down")
     }
 
     /// Lets a broker accept connections again.
     public func bringUp(broker: Int32) throws {
-        try KafkaError.check(rd_kafka_mock_broker_set_up(cluster, broker), "bring broker \(broker) up")
+        try KafkaError.check(command { rd_kafka_mock_broker_set_up($0, broker) }, "bring broker \(broker) up")
     }
 
     /// Delays every response of a broker.
     public func setRoundTripTime(broker: Int32, _ delay: Duration) throws {
         try KafkaError.check(
-            rd_kafka_mock_broker_set_rtt(cluster, broker, delay.kafkaMilliseconds), "set RTT of broker \(broker)")
+            command { [ms = delay.kafkaMilliseconds] in rd_kafka_mock_broker_set_rtt($0, broker, ms) }, "set RTT of broker \(broker)")
     }
 
     /// The next `errors.count` requests of `api` fail with these codes, in order, on any broker.
