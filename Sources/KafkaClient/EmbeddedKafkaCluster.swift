@@ -80,7 +80,8 @@ public final class EmbeddedKafkaCluster: @unchecked Sendable {  // rd_kafka_mock
     /// Delays every response of a broker.
     public func setRoundTripTime(broker: Int32, _ delay: Duration) throws {
         try KafkaError.check(
-            command { [ms = delay.kafkaMilliseconds] in rd_kafka_mock_broker_set_rtt($0, broker, ms) }, "set RTT of broker \(broker)")
+            command { [ms = delay.kafkaMilliseconds] in rd_kafka_mock_broker_set_rtt($0, broker, ms) },
+            "set RTT of broker \(broker)")
     }
 
     /// The next `errors.count` requests of `api` fail with these codes, in order, on any broker.

@@ -16,7 +16,9 @@ struct RDKafkaMockCommand {
     let ports: [UInt16]
 
     init(bootstrapServers: String) {
-        ports = bootstrapServers.split(separator: ",").compactMap { $0.split(separator: ":").last.flatMap { UInt16($0) } }
+        ports = bootstrapServers.split(separator: ",").compactMap {
+            $0.split(separator: ":").last.flatMap { UInt16($0) }
+        }
     }
 
     /// Runs `command` (a blocking `rd_kafka_mock_*` call) and returns its result.
