@@ -8,9 +8,11 @@ struct RDKafkaMessageBatch {
     private var topicIndexes: [OpaquePointer: Int32] = [:]
     private var lastTopic: (handle: OpaquePointer?, index: Int32) = (nil, 0)
     private var topics: [String] = []
-    /// Reused between polls: once the caller has dropped the previous batch, the buffer is uniquely
-    /// referenced again and refilled in place, with no new pages to fault in.
+    /// Two buffers, used in turn: a caller that processes one batch while it polls the next (the
+    /// worker) has dropped the batch before that by then, so the buffer is uniquely referenced
+    /// again and refilled in place, with no new pages to fault in.
     private var bytes: [UInt8] = []
+    private var spare: [UInt8] = []
 
     mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, logger: Logger) throws
         -> KafkaMessageBatch
@@ -40,6 +42,7 @@ struct RDKafkaMessageBatch {
             guard let message = slots[index] else { continue }
             total += message.pointee.len + message.pointee.key_len
         }
+        swap(&bytes, &spare)
         bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(total)
         var records: [KafkaRecord] = []

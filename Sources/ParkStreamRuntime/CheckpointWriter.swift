@@ -21,8 +21,8 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         var number: Int32
         var pipeline: PartitionPipeline
         var nextOffset: Int64
-        /// Parks and metrics whose aggregates changed since the previous checkpoint.
-        var touched: Set<ParkMetric>
+        /// Parks and metrics whose aggregates changed since the previous checkpoint, in order.
+        var touched: [ParkMetric]
     }
 
     /// Partitions' state and the outputs sent for it, taken together on the worker thread.
@@ -184,7 +184,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
     private func writeAggregates(of part: Part) throws {
         let zone = configuration.engine.zone
         let engine = part.pipeline.engine
-        for item in part.touched.sorted(by: { ($0.park, $0.metric.rawValue) < ($1.park, $1.metric.rawValue) }) {
+        for item in part.touched {
             for window in AggregateRecord.windows(configuration.engine) {
                 guard let aggregate = engine.aggregate(park: item.park, metric: item.metric, window: window) else {
                     continue

@@ -43,9 +43,8 @@ struct PartitionSlice {
             let step = work.pipeline.process(event)
             switch step.outcome {
             case .accepted:
-                work.touched.insert(ParkMetric(park: event.parkID, metric: event.metric))
-                for ratio in PartitionEngine.affectedRatios(of: event.metric) {
-                    work.touched.insert(ParkMetric(park: event.parkID, metric: ratio))
+                if let park = work.pipeline.engine.index(of: event.parkID) {
+                    work.touched.touch(parkIndex: park, metric: event.metric)
                 }
             case .duplicate: output.duplicates += 1
             case .late: output.rejected.append((position, "late", "late", record.offset > work.deadLettersThrough))

@@ -19,7 +19,7 @@ struct PartitionWork {
     /// not moved since.
     var checkpointedOffset: Int64 = -1
     /// Parks and metrics whose aggregates changed since the last checkpoint.
-    var touched: Set<ParkMetric> = []
+    var touched = TouchedAggregates()
     /// This partition's decoder (its caches are per partition, so partitions decode in parallel).
     var decoder = MetricEventDecoder()
 

@@ -4,6 +4,18 @@ import ParkRules
 extension Worker {
     /// The rebalance hook: restores assigned partitions, checkpoints revoked ones. Runs inside a poll.
     func rebalance(_ event: KafkaRebalance) -> [KafkaTopicPartition: KafkaOffset] {
+        do {
+            try finishInFlight()
+        } catch {
+            // State ahead of its outputs must not be checkpointed: give everything up and stop;
+            // the next owner recomputes from the previous checkpoints.
+            logger.critical("cannot write the outputs of a batch: \(error)")
+            fatalStop = error
+            let released = Array(partitions.keys)
+            partitions.removeAll()
+            observer?.workerReleased(released)
+            return [:]
+        }
         switch event {
         case .assigned(let assigned):
             var starts: [KafkaTopicPartition: KafkaOffset] = [:]

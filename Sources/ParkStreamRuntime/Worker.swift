@@ -31,8 +31,12 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private var snapshotPending = false
     let deadLetters: DeadLetterWriter
     let checkpoints: CheckpointWriter
-    /// Set when a partition could not be restored: the worker stops instead of guessing.
+    /// Set when a partition could not be restored, or a batch's outputs could not be written inside
+    /// a rebalance: the worker stops instead of guessing.
     var fatalStop: (any Error)?
+    /// The batch processed on the other threads while the next one is polled; its partitions are
+    /// out of `partitions` until `finishInFlight()`.
+    private var inFlight: InFlightBatch?
     /// Counters for the ops port and the logs.
     public internal(set) var statistics = WorkerStatistics()
     /// The counters as the observer last heard them: each batch report carries what changed since,
@@ -67,9 +71,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         self.consumer = consumer
         try consumer.subscribe([configuration.layout.metrics])
         while !shouldStop() {
+            // The rebalance hook, which runs inside the poll, finishes the batch in flight first.
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
             if let fatalStop { throw fatalStop }
-            try process(batch)
+            try finishInFlight()
+            start(batch)
             if batch.records.isEmpty, snapshotPending, let observer {
                 // Idle: the ops port gets the latest state now rather than at the next batch.
                 var update = report(since: statistics, snapshot: true)
@@ -81,9 +87,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 break
             }
             if ContinuousClock.now - lastCheckpoint >= configuration.checkpointInterval {
+                try finishInFlight()
                 try checkpointMovedInBackground()
             }
         }
+        try finishInFlight()
         try checkpointNow()
         try consumer.close()
         self.consumer = nil
@@ -103,24 +111,27 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
 
     // MARK: - Processing
 
-    private func process(_ batch: KafkaMessageBatch) throws {
+    /// Starts processing a batch on the other threads (see `InFlightBatch`).
+    private func start(_ batch: KafkaMessageBatch) {
         guard !batch.records.isEmpty else { return }
-        let started = ContinuousClock.now
-        var slices = takeSlices(of: batch)
-        let topic = configuration.layout.metrics
-        let utcOffset = Int(configuration.engine.zone.utcOffsetSeconds)
-        // Partitions share no state: they run on every core, then their outputs are written in order.
-        batch.withUnsafeBytes { bytes in
-            Parallel.forEach(&slices) { _, slice in
-                slice.run(batch, bytes: bytes, topic: topic, utcOffsetSeconds: utcOffset)
-            }
-        }
+        inFlight = InFlightBatch(
+            batch, slices: takeSlices(of: batch), topic: configuration.layout.metrics,
+            utcOffsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
+    }
+
+    /// Waits for the batch in flight, if any, puts its partitions back and writes its outputs in
+    /// partition order.
+    func finishInFlight() throws {
+        guard let inFlight else { return }
+        self.inFlight = nil
+        let slices = inFlight.finish()
         for slice in slices { partitions[slice.number] = slice.work }
+        let batch = inFlight.batch
         try batch.withUnsafeBytes { bytes in
             for slice in slices { try write(slice.output, of: batch, bytes: bytes) }
         }
         statistics.batches += 1
-        statistics.lastBatchDuration = ContinuousClock.now - started
+        statistics.lastBatchDuration = ContinuousClock.now - inFlight.started
         if let observer {
             observer.workerProcessed(report(since: reported))
             reported = statistics
@@ -221,9 +232,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func takeCheckpointParts(_ numbers: [Int32]) -> [CheckpointWriter.Part] {
         numbers.compactMap { number in
             guard let work = partitions[number] else { return nil }
-            partitions[number]?.touched.removeAll(keepingCapacity: true)
+            partitions[number]?.touched.removeAll()
             return CheckpointWriter.Part(
-                number: number, pipeline: work.pipeline, nextOffset: work.nextOffset, touched: work.touched)
+                number: number, pipeline: work.pipeline, nextOffset: work.nextOffset,
+                touched: work.touched.items(parks: work.pipeline.engine.parks))
         }
     }
 

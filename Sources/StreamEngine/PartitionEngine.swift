@@ -164,6 +164,9 @@ public struct PartitionEngine: Sendable {
     /// The parks seen so far, in order of first appearance.
     public var parks: [ParkID] { ids }
 
+    /// A park's index: its position in `parks`, which never changes; nil for a park not seen.
+    public func index(of park: ParkID) -> Int? { existingIndex(park) }
+
     func existingIndex(_ id: ParkID) -> Int? {
         if recentPark < ids.count, ids[recentPark] == id { return recentPark }
         return parkTable.position(of: id.rawValue)
