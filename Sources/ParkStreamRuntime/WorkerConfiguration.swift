@@ -11,7 +11,8 @@ public struct WorkerConfiguration: Sendable {
     /// Identifies the rules a checkpoint was written with.
     public var rulesFingerprint: String
     public var engine: EngineConfiguration
-    /// How often every assigned partition is checkpointed (also on revoke and on shutdown).
+    /// How often each assigned partition that moved is checkpointed, one partition at a time spread
+    /// over the interval (also every partition on revoke and on shutdown).
     public var checkpointInterval: Duration = .seconds(5)
     /// Most messages handled per poll.
     public var batchSize = 10_000

@@ -84,8 +84,12 @@ let sent = Mutex<[String: Double]>([:])
 let latencies = Mutex<[Double]>([])
 let stop = Atomic<Bool>(false)
 
-// The alerts consumer, from the end of every partition of park.alerts.
-let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(client: client), logger: logger)
+// The alerts consumer, from the end of every partition of park.alerts. It asks the broker to
+// answer a fetch within 1 ms when nothing is there (the default waits up to 10 ms): what is timed
+// is the alert's way to the topic, not this observer's polling.
+var alertsConfiguration = KafkaConsumerConfiguration(client: client)
+alertsConfiguration.fetchWaitMax = .milliseconds(1)
+let consumer = try KafkaConsumer(configuration: alertsConfiguration, logger: logger)
 guard let alertPartitions = try consumer.metadata(topic: "park.alerts").topic("park.alerts")?.partitions else {
     fail("no topic park.alerts")
 }
