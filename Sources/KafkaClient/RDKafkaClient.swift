@@ -130,8 +130,12 @@ private func rdErrorCallback(
 private func rdDeliveryCallback(
     _ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?
 ) {
-    guard let message, let callbacks = RDKafkaCallbacks.from(opaque) else { return }
-    callbacks.onDelivery?(UnsafeMutablePointer(mutating: message))
+    guard let message, let opaque else { return }
+    // Once per message: borrowing the context (which the client keeps alive) spares a retain and a
+    // release each time.
+    Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque)._withUnsafeGuaranteedRef {
+        $0.onDelivery?(UnsafeMutablePointer(mutating: message))
+    }
 }
 
 private func rdRebalanceCallback(

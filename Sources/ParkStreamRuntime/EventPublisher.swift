@@ -52,18 +52,21 @@ public struct EventPublisher {
         case rejected(line: Int, range: Range<Int>, error: MetricEventDecoder.LineError)
     }
 
-    /// Validates windows of the input in parallel parts (every core), then publishes each window's
-    /// good lines and reports its bad ones in input order.
+    /// Validates windows of the input in parallel parts (every core) and publishes each window's
+    /// good lines and reports its bad ones in input order; the next window is validated on the
+    /// other threads while this one is sent.
     private func publishLines(
         _ bytes: UnsafeRawBufferPointer, to target: KafkaProducerTopic?, into summary: inout PublishSummary
     ) throws {
-        var decoders = Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores)
-        var start = 0
-        var nextLine = 1
-        while start < bytes.count {
-            let end = LineParts.lineEnd(in: bytes, after: min(bytes.count, start + windowBytes))
-            let parts = LineParts.split(bytes, start..<end, into: decoders.count, firstLine: nextLine)
-            for outcomes in validate(bytes, parts, decoders: &decoders) {
+        var next = validation(
+            of: bytes, from: 0, firstLine: 1,
+            decoders: Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores))
+        while let job = next {
+            let window = job.wait()
+            next =
+                window.end < bytes.count
+                ? validation(of: bytes, from: window.end, firstLine: window.nextLine, decoders: window.decoders) : nil
+            for outcomes in window.outcomes {
                 for outcome in outcomes {
                     summary.read += 1
                     switch outcome {
@@ -82,12 +85,35 @@ public struct EventPublisher {
                     if summary.read % 65_536 == 0 { onProgress(summary) }
                 }
             }
-            start = end
-            nextLine = parts.last.map { $0.firstLine + $0.lines } ?? nextLine
         }
     }
 
-    private func validate(
+    /// One window's verdicts, by part, and where the next window starts.
+    private struct ValidatedWindow {
+        var outcomes: [[LineOutcome]]
+        var end: Int
+        var nextLine: Int
+        /// Handed on to the next window's validation (their caches carry over).
+        var decoders: [MetricEventDecoder]
+    }
+
+    /// Starts validating the window of about `windowBytes` (whole lines) from `start` on the other
+    /// threads; nil at the end of the input.
+    private func validation(
+        of bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, decoders: [MetricEventDecoder]
+    ) -> BackgroundJob<ValidatedWindow>? {
+        guard start < bytes.count else { return nil }
+        let end = LineParts.lineEnd(in: bytes, after: min(bytes.count, start + windowBytes))
+        return BackgroundJob {
+            var decoders = decoders
+            let parts = LineParts.split(bytes, start..<end, into: decoders.count, firstLine: firstLine)
+            let outcomes = Self.validate(bytes, parts, decoders: &decoders)
+            let nextLine = parts.last.map { $0.firstLine + $0.lines } ?? firstLine
+            return ValidatedWindow(outcomes: outcomes, end: end, nextLine: nextLine, decoders: decoders)
+        }
+    }
+
+    private static func validate(
         _ bytes: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
     ) -> [[LineOutcome]] {
         LineParts.decode(bytes, parts, decoders: &decoders, into: { [] }) { outcomes, line, result in

@@ -1,38 +1,28 @@
-import Dispatch
 import KafkaClient
 
 /// A batch whose partition slices run on the other threads while the worker polls the next batch:
 /// librdkafka's per-message work in the poll (taking, copying and freeing messages) then overlaps
 /// with decoding and the engine instead of leaving the other cores idle.
-///
-/// `@unchecked Sendable`: `slices` is written only by the job `start` dispatches and read only after
-/// `finish` has waited for that job; the batch is immutable.
-final class InFlightBatch: @unchecked Sendable {
+struct InFlightBatch {
     let batch: KafkaMessageBatch
-    let started: ContinuousClock.Instant
-    private var slices: [PartitionSlice]
-    private let done = DispatchGroup()
+    let started = ContinuousClock.now
+    private let job: BackgroundJob<[PartitionSlice]>
 
     /// Starts running `slices` of `batch` through their partitions' pipelines.
     init(_ batch: KafkaMessageBatch, slices: [PartitionSlice], topic: String, utcOffsetSeconds: Int) {
         self.batch = batch
-        self.slices = slices
-        self.started = ContinuousClock.now
-        done.enter()
-        DispatchQueue.global().async { [self] in
+        job = BackgroundJob {
+            var slices = slices
             batch.withUnsafeBytes { bytes in
                 // Partitions share no state: they run on every core.
-                Parallel.forEach(&self.slices) { _, slice in
+                Parallel.forEach(&slices) { _, slice in
                     slice.run(batch, bytes: bytes, topic: topic, utcOffsetSeconds: utcOffsetSeconds)
                 }
             }
-            done.leave()
+            return slices
         }
     }
 
     /// Waits until every slice has run and returns them, in the order they were given.
-    func finish() -> [PartitionSlice] {
-        done.wait()
-        return slices
-    }
+    func finish() -> [PartitionSlice] { job.wait() }
 }
