@@ -5,16 +5,22 @@ import Dispatch
 /// validation of the next).
 ///
 /// `@unchecked Sendable`: `result` is written once by the job and read only after `wait()` has
-/// waited for that write; what `work` captures is the caller's to leave alone until then.
+/// waited for that write; the input is handed over whole, and what `work` captures besides is the
+/// caller's to leave alone until then.
 final class BackgroundJob<Result>: @unchecked Sendable {
     private var result: Result?
     private let done = DispatchGroup()
 
-    init(_ work: @escaping () -> Result) {
+    /// Runs `work` on `input`, which is moved to the job rather than copied: a copy kept by the
+    /// closure would share every array inside it (a partition's whole state), and the job's first
+    /// change to each would then duplicate it.
+    init<Input>(_ input: consuming Input, _ work: @escaping (inout Input) -> Result) {
+        let handoff = Handoff(input)
         nonisolated(unsafe) let work = work
         done.enter()
         DispatchQueue.global().async { [self] in
-            result = work()
+            var input = handoff.take()
+            result = work(&input)
             done.leave()
         }
     }
@@ -24,5 +30,17 @@ final class BackgroundJob<Result>: @unchecked Sendable {
         done.wait()
         guard let result else { preconditionFailure("a finished job has its result") }
         return result
+    }
+}
+
+/// A value passed to another thread by moving it out of a box, so that no second reference stays.
+private final class Handoff<Value>: @unchecked Sendable {  // taken once, by the one job given it
+    private var value: Value?
+
+    init(_ value: consuming Value) { self.value = consume value }
+
+    func take() -> Value {
+        guard let value = value.take() else { preconditionFailure("a handoff is taken once") }
+        return value
     }
 }

@@ -100,12 +100,11 @@ public struct EventPublisher {
     /// Starts validating the window of about `windowBytes` (whole lines) from `start` on the other
     /// threads; nil at the end of the input.
     private func validation(
-        of bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, decoders: [MetricEventDecoder]
+        of bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, decoders: consuming [MetricEventDecoder]
     ) -> BackgroundJob<ValidatedWindow>? {
         guard start < bytes.count else { return nil }
         let end = LineParts.lineEnd(in: bytes, after: min(bytes.count, start + windowBytes))
-        return BackgroundJob {
-            var decoders = decoders
+        return BackgroundJob(decoders) { decoders in
             let parts = LineParts.split(bytes, start..<end, into: decoders.count, firstLine: firstLine)
             let outcomes = Self.validate(bytes, parts, decoders: &decoders)
             let nextLine = parts.last.map { $0.firstLine + $0.lines } ?? firstLine

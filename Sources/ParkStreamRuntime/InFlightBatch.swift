@@ -9,10 +9,9 @@ struct InFlightBatch {
     private let job: BackgroundJob<[PartitionSlice]>
 
     /// Starts running `slices` of `batch` through their partitions' pipelines.
-    init(_ batch: KafkaMessageBatch, slices: [PartitionSlice], topic: String, utcOffsetSeconds: Int) {
+    init(_ batch: KafkaMessageBatch, slices: consuming [PartitionSlice], topic: String, utcOffsetSeconds: Int) {
         self.batch = batch
-        job = BackgroundJob {
-            var slices = slices
+        job = BackgroundJob(slices) { slices in
             batch.withUnsafeBytes { bytes in
                 // Partitions share no state: they run on every core.
                 Parallel.forEach(&slices) { _, slice in
