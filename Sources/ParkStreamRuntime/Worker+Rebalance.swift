@@ -4,8 +4,10 @@ import ParkRules
 extension Worker {
     /// The rebalance hook: restores assigned partitions, checkpoints revoked ones. Runs inside a poll.
     func rebalance(_ event: KafkaRebalance) -> [KafkaTopicPartition: KafkaOffset] {
+        var lost: Set<Int32> = []
+        if case .lost(let partitions) = event { lost = Set(partitions.map(\.partition)) }
         do {
-            try finishInFlight()
+            try finishInFlight(discarding: lost)
         } catch {
             // State ahead of its outputs must not be checkpointed: give everything up and stop;
             // the next owner recomputes from the previous checkpoints.
@@ -19,12 +21,22 @@ extension Worker {
         switch event {
         case .assigned(let assigned):
             var starts: [KafkaTopicPartition: KafkaOffset] = [:]
-            for partition in assigned {
-                do {
-                    let work = try restore(partition.partition)
-                    partitions[partition.partition] = work
-                    starts[partition] = work.nextOffset >= 0 ? KafkaOffset(rawValue: work.nextOffset) : .beginning
-                } catch {
+            // Each restore waits on a few broker round trips: all partitions at once, not in turn.
+            let outcomes = Parallel.concurrently(assigned.count) { [self] index in
+                Result { try restore(assigned[index].partition) }
+            }
+            for (partition, outcome) in zip(assigned, outcomes) {
+                switch outcome {
+                case .success(let restored):
+                    partitions[partition.partition] = restored.work
+                    statistics.restores += 1
+                    if restored.rebuilt { statistics.rebuilds += 1 }
+                    if restored.lostToRetention > 0 {
+                        statistics.rejected[Self.retentionGap, default: 0] += Int(restored.lostToRetention)
+                    }
+                    let next = restored.work.nextOffset
+                    starts[partition] = next >= 0 ? KafkaOffset(rawValue: next) : .beginning
+                case .failure(let error):
                     // Without its state the partition cannot be processed correctly: stop rather than guess.
                     logger.critical("cannot restore \(partition): \(error)")
                     fatalStop = error
@@ -51,14 +63,25 @@ extension Worker {
         }
     }
 
+    /// What restoring a partition found.
+    struct RestoredPartition {
+        var work: PartitionWork
+        /// The checkpoint was written under other rules: the state is rebuilt from the oldest input.
+        var rebuilt = false
+        /// Input deleted by retention between the checkpoint and the oldest kept offset.
+        var lostToRetention: Int64 = 0
+    }
+
     /// The state of input partition `number`: its latest checkpoint (or a fresh pipeline), and the
-    /// alerts already written past that checkpoint.
-    func restore(_ number: Int32) throws -> PartitionWork {
+    /// alerts already written past that checkpoint. Changes nothing of the worker's, so that the
+    /// partitions of an assignment are restored at the same time.
+    func restore(_ number: Int32) throws -> RestoredPartition {
         let layout = configuration.layout
         let tail = try PartitionTail(client: configuration.client, logger: logger)
         var work = PartitionWork(
             pipeline: PartitionPipeline(rules: configuration.rules, configuration: configuration.engine), nextOffset: -1
         )
+        var rebuilt = false
         let expectedKey = Array("\(layout.metrics)/\(number)".utf8)
         if let latest = try tail.last(1, of: KafkaTopicPartition(topic: layout.checkpoints, partition: number)).last,
             latest.key.map(Array.init) == expectedKey
@@ -77,10 +100,10 @@ extension Worker {
                 logger.warning(
                     "rules changed since the checkpoint; rebuilding from the oldest retained input",
                     metadata: ["kafka.partition": "\(number)", "worker.rules": "\(error.reason)"])
-                statistics.rebuilds += 1
+                rebuilt = true
             }
         }
-        try noteInputLostToRetention(number, from: work.nextOffset, tail: tail)
+        let lost = try inputLostToRetention(number, from: work.nextOffset, tail: tail)
         // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
         let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))
         let offsets = written.compactMap { message in
@@ -104,25 +127,25 @@ extension Worker {
                 "worker.suppress_below": "\(work.suppressBelow)",
                 "worker.dead_letters_through": "\(work.deadLettersThrough)",
             ])
-        statistics.restores += 1
-        return work
+        return RestoredPartition(work: work, rebuilt: rebuilt, lostToRetention: lost)
     }
 
     /// Input between the checkpoint and the oldest offset the topic still keeps was deleted by
     /// retention before this group read it: the worker goes on from the oldest kept offset, and says
     /// so (an error in the log, `retention_gap` among the rejected counts) instead of staying silent.
-    private func noteInputLostToRetention(_ number: Int32, from nextOffset: Int64, tail: PartitionTail) throws {
-        guard nextOffset >= 0 else { return }
+    /// Returns how many messages were lost.
+    private func inputLostToRetention(_ number: Int32, from nextOffset: Int64, tail: PartitionTail) throws -> Int64 {
+        guard nextOffset >= 0 else { return 0 }
         let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
         let (low, _) = try tail.consumer.watermarks(partition)
-        guard low > nextOffset else { return }
-        statistics.rejected[Self.retentionGap, default: 0] += Int(low - nextOffset)
+        guard low > nextOffset else { return 0 }
         logger.error(
             "input lost to retention: \(low - nextOffset) messages of \(partition) were deleted before this group read them",
             metadata: [
                 "kafka.partition": "\(number)", "worker.checkpoint_offset": "\(nextOffset)",
                 "kafka.low_watermark": "\(low)",
             ])
+        return low - nextOffset
     }
 
     /// The rejected-count reason for input deleted before it was read.

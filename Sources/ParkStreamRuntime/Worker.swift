@@ -122,11 +122,12 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     }
 
     /// Waits for the batch in flight, if any, puts its partitions back and writes its outputs in
-    /// partition order.
-    func finishInFlight() throws {
+    /// partition order; the partitions in `lost` are dropped with their outputs (another worker
+    /// may own them already and would write those outputs again).
+    func finishInFlight(discarding lost: Set<Int32> = []) throws {
         guard let inFlight else { return }
         self.inFlight = nil
-        let slices = inFlight.finish()
+        let slices = inFlight.finish().filter { !lost.contains($0.number) }
         for slice in slices { partitions[slice.number] = slice.work }
         let batch = inFlight.batch
         try batch.withUnsafeBytes { bytes in
@@ -227,17 +228,18 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         _ = checkpoints.start(checkpoints.job(takeCheckpointParts([number])), committingTo: consumer)
     }
 
-    /// Revoke and shutdown: after any background write, checkpoints those of `numbers` (every
-    /// partition when nil) that moved since their last checkpoint, and waits for them. (Shutdown
-    /// checkpoints everything, then leaving the group revokes everything: once is enough.)
+    /// Shutdown (`numbers` nil: every partition) and revoke (`numbers`: those of them that moved
+    /// since their last checkpoint; leaving the group at shutdown revokes everything just written):
+    /// after any background write, checkpoints them and waits until they are acknowledged.
     func checkpointNow(_ numbers: [Int32]? = nil) throws {
         checkpoints.waitUntilIdle()
         try applyCheckpointCompletions()
-        let moved = (numbers ?? Array(partitions.keys)).filter {
-            guard let work = partitions[$0] else { return false }
-            return work.nextOffset != work.checkpointedOffset
-        }
-        let parts = takeCheckpointParts(moved)
+        let chosen =
+            numbers?.filter {
+                guard let work = partitions[$0] else { return false }
+                return work.nextOffset != work.checkpointedOffset
+            } ?? Array(partitions.keys)
+        let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
         let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer)
         record(checkpointed: offsets)
