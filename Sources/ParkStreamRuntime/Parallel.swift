@@ -23,8 +23,8 @@ enum Parallel {
     static func concurrently<Result>(_ count: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         let results = ResultSlots<Result>(count)
         let group = DispatchGroup()
-        // A private concurrent queue gets a thread per waiting block; the global queues keep to the
-        // number of cores.
+        // A private concurrent queue may run more blocks at once than there are cores while they
+        // wait (it targets an overcommitting pool); `forEach`'s `concurrentPerform` keeps to the cores.
         let queue = DispatchQueue(label: "parkstream.concurrently", attributes: .concurrent)
         for index in 0..<count {
             queue.async(group: group) { results.set(index, body(index)) }
