@@ -22,9 +22,23 @@ struct ParkStream: ParsableCommand {
                 Logger.Level(rawValue: ProcessInfo.processInfo.environment["PARKSTREAM_LOG_LEVEL"] ?? "") ?? .info
             return handler
         }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
             try command.run()
+        } catch let error as ValidationError {
+            // A command-line mistake found while running: the subcommand's usage, not the root's.
+            let subcommand = type(of: command)
+            let name = subcommand.configuration.commandName ?? "<subcommand>"
+            FileHandle.standardError.write(
+                Data(
+                    "Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n  See 'parkstream \(name) --help' for more information.\n"
+                        .utf8))
+            exit(withError: ExitCode.validationFailure)
         } catch {
             exit(withError: error)
         }
