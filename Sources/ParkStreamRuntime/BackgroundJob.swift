@@ -2,7 +2,7 @@ import Dispatch
 
 /// Work started on another thread now and waited for later: the one way ParkStream overlaps two
 /// phases (a worker's next poll with the batch before it, publish's sending of one window with the
-/// validation of the next).
+/// validation of the next) and runs waiting work side by side (`Parallel.concurrently`).
 ///
 /// `@unchecked Sendable`: `result` is written once by the job and read only after `wait()` has
 /// waited for that write; the input is handed over whole, and what `work` captures besides is the
@@ -11,14 +11,16 @@ final class BackgroundJob<Result>: @unchecked Sendable {
     private var result: Result?
     private let done = DispatchGroup()
 
-    /// Runs `work` on `input`, which is moved to the job rather than copied: a copy kept by the
-    /// closure would share every array inside it (a partition's whole state), and the job's first
-    /// change to each would then duplicate it.
-    init<Input>(_ input: consuming Input, _ work: @escaping (inout Input) -> Result) {
+    /// Runs `work` on `input` on `queue`. The input is moved to the job rather than copied: a copy
+    /// kept by the closure would share every array inside it (a partition's whole state), and the
+    /// job's first change to each would then duplicate it.
+    init<Input>(
+        _ input: consuming Input, on queue: DispatchQueue = .global(), _ work: @escaping (inout Input) -> Result
+    ) {
         let handoff = Handoff(input)
         nonisolated(unsafe) let work = work
         done.enter()
-        DispatchQueue.global().async { [self] in
+        queue.async { [self] in
             var input = handoff.take()
             result = work(&input)
             done.leave()

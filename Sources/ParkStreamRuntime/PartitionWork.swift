@@ -23,6 +23,9 @@ struct PartitionWork {
     /// This partition's decoder (its caches are per partition, so partitions decode in parallel).
     var decoder = MetricEventDecoder()
 
+    /// Whether the partition was processed past its latest checkpoint.
+    var hasMovedSinceCheckpoint: Bool { nextOffset != checkpointedOffset }
+
     /// Whether the `index`-th transition caused by input `offset` was already written.
     func isWritten(offset: Int64, index: Int) -> Bool {
         offset < suppressBelow || (offset == suppressBelow && index < suppressAtCount)

@@ -34,8 +34,7 @@ extension Worker {
                     if restored.lostToRetention > 0 {
                         statistics.rejected[Self.retentionGap, default: 0] += Int(restored.lostToRetention)
                     }
-                    let next = restored.work.nextOffset
-                    starts[partition] = next >= 0 ? KafkaOffset(rawValue: next) : .beginning
+                    starts[partition] = KafkaOffset(rawValue: restored.work.nextOffset)
                 case .failure(let error):
                     // Without its state the partition cannot be processed correctly: stop rather than guess.
                     logger.critical("cannot restore \(partition): \(error)")
@@ -103,14 +102,7 @@ extension Worker {
                 rebuilt = true
             }
         }
-        let lost = try inputLostToRetention(number, from: work.nextOffset, tail: tail)
-        if work.nextOffset < 0 {
-            // Nothing to continue from: start at the oldest input kept, asked here. Left to the
-            // consumer (a logical "beginning"), librdkafka asks the leader itself and, when its
-            // connection is not up yet, asks again only after 500 ms (1 start in 6 on the bench).
-            let input = KafkaTopicPartition(topic: layout.metrics, partition: number)
-            work.nextOffset = try tail.consumer.watermarks(input).low
-        }
+        let lost = try startInput(number, at: &work.nextOffset, tail: tail)
         // Alerts written after that checkpoint: the tail of the alerts partition with the same number.
         let written = try tail.last(256, of: KafkaTopicPartition(topic: layout.alerts, partition: number))
         let offsets = written.compactMap { message in
@@ -137,22 +129,29 @@ extension Worker {
         return RestoredPartition(work: work, rebuilt: rebuilt, lostToRetention: lost)
     }
 
-    /// Input between the checkpoint and the oldest offset the topic still keeps was deleted by
-    /// retention before this group read it: the worker goes on from the oldest kept offset, and says
-    /// so (an error in the log, `retention_gap` among the rejected counts) instead of staying silent.
-    /// Returns how many messages were lost.
-    private func inputLostToRetention(_ number: Int32, from nextOffset: Int64, tail: PartitionTail) throws -> Int64 {
-        guard nextOffset >= 0 else { return 0 }
+    /// Where the partition's input starts, given the checkpoint's offset in `next` (negative: none),
+    /// from the oldest offset the topic still keeps; returns how many messages were lost.
+    ///
+    /// Without a checkpoint, processing starts at that oldest offset, asked here: left to the
+    /// consumer (a logical "beginning"), librdkafka asks the leader itself and, when its connection
+    /// is not up yet, asks again only after 500 ms (1 start in 6 on the bench). Input between the
+    /// checkpoint and that offset was deleted by retention before this group read it: the worker
+    /// goes on from the oldest kept offset and says so (an error in the log, `retention_gap` among
+    /// the rejected counts) instead of staying silent.
+    private func startInput(_ number: Int32, at next: inout Int64, tail: PartitionTail) throws -> Int64 {
         let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
         let (low, _) = try tail.consumer.watermarks(partition)
-        guard low > nextOffset else { return 0 }
+        guard next >= 0 else {
+            next = low
+            return 0
+        }
+        guard low > next else { return 0 }
         logger.error(
-            "input lost to retention: \(low - nextOffset) messages of \(partition) were deleted before this group read them",
+            "input lost to retention: \(low - next) messages of \(partition) were deleted before this group read them",
             metadata: [
-                "kafka.partition": "\(number)", "worker.checkpoint_offset": "\(nextOffset)",
-                "kafka.low_watermark": "\(low)",
+                "kafka.partition": "\(number)", "worker.checkpoint_offset": "\(next)", "kafka.low_watermark": "\(low)",
             ])
-        return low - nextOffset
+        return low - next
     }
 
     /// The rejected-count reason for input deleted before it was read.

@@ -222,7 +222,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         try applyCheckpointCompletions()
         guard !checkpoints.isRunning else { return }
         lastCheckpoint = ContinuousClock.now
-        let moved = partitions.filter { $0.value.nextOffset != $0.value.checkpointedOffset }.keys.sorted()
+        let moved = partitions.filter(\.value.hasMovedSinceCheckpoint).keys.sorted()
         guard let number = moved.first(where: { $0 > checkpointCursor }) ?? moved.first else { return }
         checkpointCursor = number
         _ = checkpoints.start(checkpoints.job(takeCheckpointParts([number])), committingTo: consumer)
@@ -234,11 +234,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     func checkpointNow(_ numbers: [Int32]? = nil) throws {
         checkpoints.waitUntilIdle()
         try applyCheckpointCompletions()
-        let chosen =
-            numbers?.filter {
-                guard let work = partitions[$0] else { return false }
-                return work.nextOffset != work.checkpointedOffset
-            } ?? Array(partitions.keys)
+        let chosen = numbers?.filter { partitions[$0]?.hasMovedSinceCheckpoint == true } ?? Array(partitions.keys)
         let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
         let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer)
