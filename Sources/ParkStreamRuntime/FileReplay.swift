@@ -97,15 +97,8 @@ public struct FileReplay: Sendable {
     private func run(_ decoded: [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {
         Parallel.forEach(&lanes) { partition, lane in
             for part in decoded {
-                // Through the buffer: iterating the array would copy each event (a retain and a
-                // release of each of its strings).
-                part.events[partition].withUnsafeBufferPointer { events in
-                    for index in events.indices {
-                        let line = events[index].line
-                        lane.process(
-                            events[index].event, partition: Int32(partition), line: line,
-                            source: .file(path: path, line: line))
-                    }
+                for (line, event) in part.events[partition] {
+                    lane.process(event, partition: Int32(partition), line: line, source: .file(path: path, line: line))
                 }
             }
         }
