@@ -59,7 +59,7 @@ public struct ComplianceJudge: Hashable, Sendable {
         }
         return .event(
             MetricEvent(
-                eventID: eventID, parkID: device.parkID, metric: .wastewaterCompliance, observedAt: observedAt,
+                eventID: EventID(eventID), parkID: device.parkID, metric: .wastewaterCompliance, observedAt: observedAt,
                 value: compliant ? 1 : 0, source: packet.mn))
     }
 

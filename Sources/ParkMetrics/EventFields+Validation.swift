@@ -20,21 +20,19 @@ extension EventFields {
 
     // MARK: - Fields
 
-    private func validateEventID(_ base: UnsafePointer<UInt8>) throws(MetricEventError) -> String {
+    private func validateEventID(_ base: UnsafePointer<UInt8>) throws(MetricEventError) -> EventID {
         let token = try requiredString(.eventID, base)
-        let text = JSONStrings.string(of: token, in: base)
         let bytes = token.end - token.start
         // A scalar takes 1 to 4 bytes, so 1...128 bytes always hold 1...128 scalars.
-        let length: Int
         if !token.escaped, bytes >= 1, bytes <= 128 {
-            length = bytes
-        } else {
-            length = text.unicodeScalars.count
+            return EventID(utf8: UnsafeBufferPointer(start: base + token.start, count: bytes))
         }
+        let text = JSONStrings.string(of: token, in: base)
+        let length = text.unicodeScalars.count
         guard (1...128).contains(length) else {
             throw .field("event_id", .format, "must be 1 to 128 characters, got \(length)")
         }
-        return text
+        return EventID(text)
     }
 
     private func validateParkID(_ base: UnsafePointer<UInt8>, _ cache: inout StringInterner) throws(MetricEventError)

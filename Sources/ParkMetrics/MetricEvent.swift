@@ -3,7 +3,7 @@
 /// Only `MetricEventDecoder` makes these from bytes, so every instance satisfies the contract.
 public struct MetricEvent: Hashable, Sendable {
     /// Unique per park; the deduplication key. 1–128 characters.
-    public var eventID: String
+    public var eventID: EventID
     public var parkID: ParkID
     /// A publishable catalog metric (never a derived one).
     public var metric: Metric
@@ -19,7 +19,7 @@ public struct MetricEvent: Hashable, Sendable {
     public var source: String?
 
     public init(
-        eventID: String, parkID: ParkID, metric: Metric, observedAt: Timestamp, value: Double,
+        eventID: EventID, parkID: ParkID, metric: Metric, observedAt: Timestamp, value: Double,
         weight: Double = 1, period: YearMonth? = nil, source: String? = nil
     ) {
         self.eventID = eventID

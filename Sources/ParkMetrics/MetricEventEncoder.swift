@@ -37,7 +37,7 @@ public struct MetricEventEncoder: Sendable {
 
     private func append(_ event: MetricEvent, to out: inout [UInt8]) {
         out.append(contentsOf: "{\"event_id\":".utf8)
-        Self.appendString(event.eventID, to: &out)
+        event.eventID.withUTF8 { Self.appendString($0, to: &out) }
         out.append(contentsOf: ",\"park_id\":".utf8)
         Self.appendString(event.parkID.rawValue, to: &out)
         out.append(contentsOf: ",\"metric\":".utf8)
@@ -66,8 +66,13 @@ public struct MetricEventEncoder: Sendable {
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, the
     /// rest as UTF-8.
     static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString($0, to: &out) }
+    }
+
+    static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)

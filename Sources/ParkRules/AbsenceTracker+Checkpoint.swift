@@ -23,17 +23,17 @@ extension AbsenceTracker {
     /// Restores the state `writeState(to:)` wrote into this (fresh) tracker of the same rule.
     package mutating func readState<Failure>(from input: inout BinaryReader<Failure>) throws(Failure) {
         streamTime = try input.optionalTimestamp()
-        parks = [:]
+        parks = SlottedTable()
         for _ in 0..<(try input.count(minimumBytes: 4)) {
             let park = try input.park()
-            guard parks[park] == nil else { throw .corrupt("repeated park \(park) in rule \"\(rule.id)\"") }
+            guard parks.slot(of: park) == nil else { throw .corrupt("repeated park \(park) in rule \"\(rule.id)\"") }
             var state = ParkState(lastSeen: try input.timestamp())
             switch try input.byte() {
             case 0: break
             case 1: state.firing = try input.transition()
             case let flag: throw .corrupt("firing flag \(flag)")
             }
-            parks[park] = state
+            _ = parks.slot(of: park) { state }
         }
     }
 }

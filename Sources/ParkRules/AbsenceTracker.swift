@@ -23,7 +23,7 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// The rule watched.
     public let rule: CompletenessRule
     private let absent: RuleDuration
-    var parks: [ParkID: ParkState] = [:]
+    var parks = SlottedTable<ParkID, ParkState>()
     /// The latest stream time seen.
     public internal(set) var streamTime: Timestamp?
     /// At most the earliest `last seen + absent` (µs) of the parks not firing: before it, stream time
@@ -49,14 +49,24 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// returns no optional transition, which is copied whole even when nil.
     package mutating func observe(park: ParkID, at time: Timestamp, into transitions: inout [AlertTransition]) {
         guard rule.parks.contains(park) else { return }
-        // One lookup, then the park's state is changed in place (through inout: reading it would
-        // copy the state, its firing transition included).
-        guard let position = parks.index(forKey: park) else {
-            parks[park] = ParkState(lastSeen: time)
+        if let slot = parks.slot(of: park) {
+            observe(slot: slot, at: time, into: &transitions)
+        } else {
+            _ = parks.slot(of: park) { ParkState(lastSeen: time) }
             lowerNextDue(lastSeen: time)
-            return
         }
-        if Self.observe(&parks.values[position], at: time, into: &transitions) { lowerNextDue(lastSeen: time) }
+    }
+
+    /// Where `park`'s state is kept, for ``observe(slot:at:into:)``: nil until the park is known
+    /// (``observe(park:at:into:)`` adds it). Slots never change, so a caller can keep them and hash
+    /// no park id per event.
+    package func slot(of park: ParkID) -> Int? { parks.slot(of: park) }
+
+    /// ``observe(park:at:into:)`` for the known park whose slot is `slot`.
+    package mutating func observe(slot: Int, at time: Timestamp, into transitions: inout [AlertTransition]) {
+        // Changed in place (through inout: reading the state would copy it, its firing transition
+        // included).
+        if Self.observe(&parks[slot: slot], at: time, into: &transitions) { lowerNextDue(lastSeen: time) }
     }
 
     /// Moves a known park's last seen time to `time` and resolves its alert if one is firing;
@@ -79,9 +89,7 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// fire, ordered by park id.
     public mutating func advance(streamTime time: Timestamp) -> [AlertTransition] {
         if streamTime == nil {
-            for park in rule.parks.listed where parks[park] == nil {
-                parks[park] = ParkState(lastSeen: time)
-            }
+            for park in rule.parks.listed { _ = parks.slot(of: park) { ParkState(lastSeen: time) } }
             nextDue.value = nil
         }
         let now = max(time, streamTime ?? time)
@@ -90,8 +98,10 @@ public struct AbsenceTracker: Hashable, Sendable {
         if let due = nextDue.value, now.microseconds < due { return [] }
         var fired: [AlertTransition] = []
         var earliestDue = Int64.max
-        for park in parks.keys.sorted() {
-            guard var state = parks[park], state.firing == nil else { continue }
+        for slot in parks.keys.indices.sorted(by: { parks.keys[$0] < parks.keys[$1] }) {
+            let park = parks.keys[slot]
+            var state = parks[slot: slot]
+            guard state.firing == nil else { continue }
             let silence = now.microseconds - state.lastSeen.microseconds
             guard silence >= absent.microseconds else {
                 earliestDue = min(earliestDue, state.lastSeen.microseconds + absent.microseconds)
@@ -103,7 +113,7 @@ public struct AbsenceTracker: Hashable, Sendable {
                 severity: rule.severity, value: Double(silence) / 1_000_000, threshold: Double(absent.seconds),
                 condition: rule.conditionText, startedAt: max(due, rule.activeFrom ?? due), eventTime: now)
             state.firing = transition
-            parks[park] = state
+            parks[slot: slot] = state
             fired.append(transition)
         }
         nextDue.value = earliestDue
@@ -119,6 +129,6 @@ public struct AbsenceTracker: Hashable, Sendable {
 
     /// The parks whose alert is firing, in order.
     public var firingParks: [ParkID] {
-        parks.filter { $0.value.firing != nil }.keys.sorted()
+        parks.dictionary.filter { $0.value.firing != nil }.keys.sorted()
     }
 }

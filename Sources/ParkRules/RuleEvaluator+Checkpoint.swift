@@ -6,7 +6,7 @@ import ParkMetrics
 extension RuleEvaluator {
     /// Writes the state `readState(from:)` restores; the same state always gives the same bytes.
     package func writeState(to out: inout BinaryWriter) {
-        let byRule = Dictionary(grouping: lifecycles) { rules.targets[$0.key.rule].id }
+        let byRule = Dictionary(grouping: lifecycles.dictionary) { rules.targets[$0.key.rule].id }
         out.count(byRule.count)
         for (id, entries) in byRule.sorted(by: { $0.key < $1.key }) {
             out.string(id)
@@ -33,12 +33,12 @@ extension RuleEvaluator {
             for _ in 0..<(try input.count(minimumBytes: 5)) {
                 let park = try input.park()
                 let key = Key(rule: position, park: park)
-                guard rule.applies(to: park), lifecycles[key] == nil else {
+                guard rule.applies(to: park), lifecycles.slot(of: key) == nil else {
                     throw .corrupt("state of rule \"\(id)\" for park \(park) not applicable or repeated")
                 }
                 var lifecycle = AlertLifecycle(rule: rule, park: park)
                 try lifecycle.readState(from: &input)
-                lifecycles[key] = lifecycle
+                _ = lifecycles.slot(of: key) { lifecycle }
             }
         }
     }

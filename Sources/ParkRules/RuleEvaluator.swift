@@ -14,7 +14,7 @@ public struct RuleEvaluator: Hashable, Sendable {
 
     /// The rules evaluated.
     public let rules: RuleSet
-    var lifecycles: [Key: AlertLifecycle] = [:]
+    var lifecycles = SlottedTable<Key, AlertLifecycle>()
     /// Per `Metric.rawValue`: the positions in `rules.targets` of the rules an event of that metric
     /// can change, in file order (derived from `rules`, so each event reads only its own rules).
     private let affected: [[Int]]
@@ -67,8 +67,7 @@ public struct RuleEvaluator: Hashable, Sendable {
     public mutating func observe(ruleAt position: Int, park: ParkID, value: Double?, at time: Timestamp)
         -> AlertTransition?
     {
-        lifecycles[Key(rule: position, park: park), default: AlertLifecycle(rule: rules.targets[position], park: park)]
-            .observe(value: value, at: time)
+        lifecycles[slot: lifecycleSlot(position, park)].observe(value: value, at: time)
     }
 
     /// ``observe(ruleAt:park:value:at:)`` appending the transition, if any, to `transitions`: the
@@ -77,8 +76,27 @@ public struct RuleEvaluator: Hashable, Sendable {
         ruleAt position: Int, park: ParkID, value: Double?, at time: Timestamp,
         into transitions: inout [AlertTransition]
     ) {
-        lifecycles[Key(rule: position, park: park), default: AlertLifecycle(rule: rules.targets[position], park: park)]
-            .observe(value: value, at: time, into: &transitions)
+        observe(slot: lifecycleSlot(position, park), value: value, at: time, into: &transitions)
+    }
+
+    /// Where the state of the rule at `position` for `park` is kept, for
+    /// ``observe(slot:value:at:into:)``; nil when the rule does not apply to the park. Slots never
+    /// change, so a caller can keep them and hash no park id per event.
+    package mutating func slot(ruleAt position: Int, park: ParkID) -> Int? {
+        appliesRule(at: position, to: park) ? lifecycleSlot(position, park) : nil
+    }
+
+    /// ``observe(ruleAt:park:value:at:into:)`` for the rule and park whose slot is `slot`.
+    package mutating func observe(
+        slot: Int, value: Double?, at time: Timestamp, into transitions: inout [AlertTransition]
+    ) {
+        lifecycles[slot: slot].observe(value: value, at: time, into: &transitions)
+    }
+
+    private mutating func lifecycleSlot(_ position: Int, _ park: ParkID) -> Int {
+        lifecycles.slot(of: Key(rule: position, park: park)) {
+            AlertLifecycle(rule: rules.targets[position], park: park)
+        }
     }
 
     /// The alerts firing now, ordered by rule (file order), then park.

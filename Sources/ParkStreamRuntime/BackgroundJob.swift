@@ -4,7 +4,7 @@ import Dispatch
 /// phases (a worker's next poll with the batch before it, publish's sending of one window with the
 /// validation of the next) and runs waiting work side by side (`Parallel.concurrently`).
 ///
-/// `@unchecked Sendable`: `result` is written once by the job and read only after `wait()` has
+/// `@unchecked Sendable`: `result` is written once by the job and taken only after `wait()` has
 /// waited for that write; the input is handed over whole, and what `work` captures besides is the
 /// caller's to leave alone until then.
 final class BackgroundJob<Result>: @unchecked Sendable {
@@ -27,10 +27,11 @@ final class BackgroundJob<Result>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to end and returns what it made.
+    /// Waits for the work to end and hands over what it made; called once. The job keeps no copy,
+    /// so the caller's is not shared (its first change would otherwise copy every array in it).
     func wait() -> Result {
         done.wait()
-        guard let result else { preconditionFailure("a finished job has its result") }
+        guard let result = result.take() else { preconditionFailure("a job's result is taken once") }
         return result
     }
 }

@@ -58,15 +58,9 @@ public struct EventPublisher {
     private func publishLines(
         _ bytes: UnsafeRawBufferPointer, to target: KafkaProducerTopic?, into summary: inout PublishSummary
     ) throws {
-        var next = validation(
-            of: bytes, from: 0, firstLine: 1,
-            decoders: Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores))
-        while let job = next {
-            let window = job.wait()
-            next =
-                window.end < bytes.count
-                ? validation(of: bytes, from: window.end, firstLine: window.nextLine, decoders: window.decoders) : nil
-            for outcomes in window.outcomes {
+        var windows = WindowedDecoding(bytes, windowBytes: windowBytes, into: { [] }, Self.fold)
+        while let window = windows.next() {
+            for outcomes in window {
                 for outcome in outcomes {
                     summary.read += 1
                     switch outcome {
@@ -88,43 +82,18 @@ public struct EventPublisher {
         }
     }
 
-    /// One window's verdicts, by part, and where the next window starts.
-    private struct ValidatedWindow {
-        var outcomes: [[LineOutcome]]
-        var end: Int
-        var nextLine: Int
-        /// Handed on to the next window's validation (their caches carry over).
-        var decoders: [MetricEventDecoder]
-    }
-
-    /// Starts validating the window of about `windowBytes` (whole lines) from `start` on the other
-    /// threads; nil at the end of the input.
-    private func validation(
-        of bytes: UnsafeRawBufferPointer, from start: Int, firstLine: Int, decoders: consuming [MetricEventDecoder]
-    ) -> BackgroundJob<ValidatedWindow>? {
-        guard start < bytes.count else { return nil }
-        let end = LineParts.lineEnd(in: bytes, after: min(bytes.count, start + windowBytes))
-        return BackgroundJob(decoders) { decoders in
-            let parts = LineParts.split(bytes, start..<end, into: decoders.count, firstLine: firstLine)
-            let outcomes = Self.validate(bytes, parts, decoders: &decoders)
-            let nextLine = parts.last.map { $0.firstLine + $0.lines } ?? firstLine
-            return ValidatedWindow(outcomes: outcomes, end: end, nextLine: nextLine, decoders: decoders)
-        }
-    }
-
-    private static func validate(
-        _ bytes: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
-    ) -> [[LineOutcome]] {
-        LineParts.decode(bytes, parts, decoders: &decoders, into: { [] }) { outcomes, line, result in
-            switch consume result {
-            case .success(let event):
-                outcomes.append(
-                    .valid(
-                        line: line.number, range: line.range, park: event.parkID,
-                        timestamp: event.observedAt.milliseconds))
-            case .failure(let error):
-                outcomes.append(.rejected(line: line.number, range: line.range, error: error))
-            }
+    /// A line's outcome as its verdict, after the part's verdicts before it.
+    private static func fold(
+        _ outcomes: inout [LineOutcome], _ line: MetricEventDecoder.Line,
+        _ result: consuming Result<MetricEvent, MetricEventDecoder.LineError>
+    ) {
+        switch consume result {
+        case .success(let event):
+            outcomes.append(
+                .valid(
+                    line: line.number, range: line.range, park: event.parkID, timestamp: event.observedAt.milliseconds))
+        case .failure(let error):
+            outcomes.append(.rejected(line: line.number, range: line.range, error: error))
         }
     }
 

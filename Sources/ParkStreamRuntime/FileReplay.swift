@@ -8,8 +8,8 @@ import StreamEngine
 /// `park_id`, and each partition runs its own `PartitionPipeline` in file order.
 ///
 /// It uses every core: the file is read in windows; each window's lines are decoded in parallel
-/// parts, then each partition's events of the window run through its pipeline in parallel with the
-/// other partitions'. The result is the same as one pass in file order (partitions share nothing).
+/// parts while the window before runs, each partition's events of it through its pipeline in
+/// parallel with the other partitions'. The result is the same as one pass in file order (partitions share nothing).
 public struct FileReplay: Sendable {
     public var rules: RuleSet
     public var partitions: Int32
@@ -41,22 +41,27 @@ public struct FileReplay: Sendable {
             ReplayAccumulator(
                 rules: rules, selection: selection, configuration: configuration, recordsSeries: recordsSeries)
         }
-        var decoders = Array(repeating: MetricEventDecoder(), count: 2 * LineParts.cores)
+        let partitions = self.partitions
+        var windows = WindowedDecoding(
+            input, windowBytes: windowBytes, into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) }
+        ) { part, line, outcome in
+            switch consume outcome {
+            case .success(let event):
+                let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
+                part.events[Int(partition)].append(NumberedEvent(line: line.number, event: event))
+                part.read += 1
+            case .failure(let error):
+                part.rejected.append(error)
+            }
+        }
         var rejected: [MetricEventDecoder.LineError] = []
         var read = 0
-        var start = 0
-        var nextLine = 1
-        while start < input.count {
-            let end = LineParts.lineEnd(in: input, after: min(input.count, start + windowBytes))
-            let parts = LineParts.split(input, start..<end, into: decoders.count, firstLine: nextLine)
-            let decoded = decode(input, parts, decoders: &decoders)
+        while let decoded = windows.next() {
             for part in decoded {
                 rejected += part.rejected
                 read += part.read + part.rejected.count
             }
             run(decoded, through: &lanes, path: path)
-            start = end
-            nextLine = parts.last.map { $0.firstLine + $0.lines } ?? nextLine
             progress(read)
         }
         var result = ReplayAccumulator.merge(lanes.map { $0.finish() }, zone: configuration.zone)
@@ -69,36 +74,26 @@ public struct FileReplay: Sendable {
 
     /// A part's decoded events, by partition, and its bad lines.
     struct DecodedPart {
-        var events: [[(line: Int, event: MetricEvent)]]
+        var events: [[NumberedEvent]]
         var rejected: [MetricEventDecoder.LineError] = []
         var read = 0
     }
 
-    private func decode(
-        _ input: UnsafeRawBufferPointer, _ parts: [LineParts.Part], decoders: inout [MetricEventDecoder]
-    ) -> [DecodedPart] {
-        let partitions = self.partitions
-        return LineParts.decode(
-            input, parts, decoders: &decoders,
-            into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) }
-        ) { part, line, outcome in
-            switch consume outcome {
-            case .success(let event):
-                let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
-                part.events[Int(partition)].append((line.number, event))
-                part.read += 1
-            case .failure(let error):
-                part.rejected.append(error)
-            }
-        }
+    /// An event and the number of its line. A struct, not a tuple: a tuple's copies go through the
+    /// runtime's generic value witnesses.
+    struct NumberedEvent {
+        var line: Int
+        var event: MetricEvent
     }
 
     /// Each partition's events of the window through its accumulator, the partitions in parallel.
     private func run(_ decoded: [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {
         Parallel.forEach(&lanes) { partition, lane in
             for part in decoded {
-                for (line, event) in part.events[partition] {
-                    lane.process(event, partition: Int32(partition), line: line, source: .file(path: path, line: line))
+                for entry in part.events[partition] {
+                    lane.process(
+                        entry.event, partition: Int32(partition), line: entry.line,
+                        source: .file(path: path, line: entry.line))
                 }
             }
         }

@@ -55,13 +55,18 @@ extension PartitionPipeline {
     }
 
     private func writeRuleState(to out: inout BinaryWriter) {
-        out.count(telemetryStart.count)
-        for (key, start) in telemetryStart.sorted(by: {
-            ($0.key.park, $0.key.metric.rawValue) < ($1.key.park, $1.key.metric.rawValue)
-        }) {
-            out.park(key.park)
-            out.metric(key.metric)
-            out.timestamp(start)
+        let parks = engine.parks
+        var starts: [(park: ParkID, metric: Metric, start: Timestamp)] = []
+        for (position, start) in telemetryStart.enumerated() {
+            guard let start, let metric = Metric(rawValue: UInt8(position % metricCount)) else { continue }
+            starts.append((parks[position / metricCount], metric, start))
+        }
+        starts.sort { ($0.park, $0.metric.rawValue) < ($1.park, $1.metric.rawValue) }
+        out.count(starts.count)
+        for entry in starts {
+            out.park(entry.park)
+            out.metric(entry.metric)
+            out.timestamp(entry.start)
         }
         evaluator.writeState(to: &out)
         out.count(absences.count)

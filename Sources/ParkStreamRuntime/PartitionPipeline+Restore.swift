@@ -107,9 +107,17 @@ extension PartitionPipeline {
 
     private mutating func readRuleState(_ input: inout PipelineReader) throws(PipelineCheckpointError) {
         for _ in 0..<(try input.count(minimumBytes: 4)) {
-            let key = TelemetryKey(park: try input.park(), metric: try input.metric())
-            guard key.metric.kind.isTelemetry, telemetryStart.updateValue(try input.timestamp(), forKey: key) == nil
-            else { throw .corrupt("bad or repeated telemetry start for \(key.park)") }
+            let park = try input.park()
+            let metric = try input.metric()
+            let start = try input.timestamp()
+            // Telemetry starts are noted for accepted events only: the engine knows their parks.
+            guard metric.kind.isTelemetry, let index = engine.index(of: park) else {
+                throw .corrupt("bad telemetry start for \(park)")
+            }
+            noteSlots(upTo: index)
+            let position = index * metricCount + Int(metric.rawValue)
+            guard telemetryStart[position] == nil else { throw .corrupt("repeated telemetry start for \(park)") }
+            telemetryStart[position] = start
         }
         try evaluator.readState(from: &input)
         let absenceCount = try input.count()

@@ -17,17 +17,17 @@ public struct PartitionPipeline: Sendable {
     private let deadlineMetrics: [Metric]
     /// Per position in `rules.targets`: what the rule reads from the engine, parsed once.
     private let queries: [Query]
-    /// When each park's telemetry of each metric began: a sliding window is judged only once the
+    /// Per park index of the engine (`PartitionEngine.index(of:)`) × `Metric.rawValue`: when the
+    /// park's telemetry of the metric began (nil before). A sliding window is judged only once the
     /// park has data for all of it (a 24-hour rate over the first ten minutes is not a 24-hour rate).
-    var telemetryStart: [TelemetryKey: Timestamp] = [:]
+    var telemetryStart: [Timestamp?] = []
+    /// Per park index of the engine: where the park's rule state is kept.
+    private var slots: [RuleSlots] = []
+    /// `Metric.allCases.count`: the stride of `telemetryStart`.
+    let metricCount = Metric.allCases.count
     /// When set, every aggregate a threshold rule judges is noted here (replay reports; the
     /// worker leaves it nil). Not part of checkpoints.
     public var series: RuleSeries?
-
-    struct TelemetryKey: Hashable, Sendable {
-        var park: ParkID
-        var metric: Metric
-    }
 
     /// A threshold rule's aggregate: its metric over its engine window (nil: a window the engine
     /// does not know, never defined).
@@ -76,11 +76,14 @@ public struct PartitionPipeline: Sendable {
     /// Ingests one event and evaluates the rules it can change.
     public mutating func process(_ event: MetricEvent) -> Step {
         let outcome = engine.ingest(event)
-        guard outcome == .accepted else { return Step(outcome: outcome, transitions: []) }
-        let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event) : nil
+        guard outcome == .accepted, let park = engine.index(of: event.parkID) else {
+            return Step(outcome: outcome, transitions: [])
+        }
+        noteSlots(upTo: park)
+        let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event, park: park) : nil
         var transitions: [AlertTransition] = []
         for index in absences.indices where absenceMetrics[index] == event.metric {
-            absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
+            observeAbsence(index, park: park, event, into: &transitions)
         }
         if let period = event.period {
             for index in deadlines.indices where deadlineMetrics[index] == event.metric {
@@ -89,15 +92,16 @@ public struct PartitionPipeline: Sendable {
         }
         // Rules in a row on the same aggregate (a warning and a critical level) read it once.
         var last: (key: Int, value: Double?)?
-        for position in evaluator.rulePositions(affectedBy: event.metric)
-        where evaluator.appliesRule(at: position, to: event.parkID) {
+        for position in evaluator.rulePositions(affectedBy: event.metric) {
+            let slot = ruleSlot(position, park: park, event.parkID)
+            guard slot >= 0 else { continue }
             let query = queries[position]
             let value: Double?
             if let last, last.key == query.key {
                 value = last.value
             } else {
                 let known = query.metric == event.metric ? start : nil
-                value = aggregate(query, park: event.parkID, telemetryStart: known)
+                value = aggregate(query, park: event.parkID, index: park, telemetryStart: known)
                 last = (query.key, value)
                 if series != nil, let value {
                     series?.record(
@@ -105,8 +109,7 @@ public struct PartitionPipeline: Sendable {
                         at: event.observedAt)
                 }
             }
-            evaluator.observe(
-                ruleAt: position, park: event.parkID, value: value, at: event.observedAt, into: &transitions)
+            evaluator.observe(slot: slot, value: value, at: event.observedAt, into: &transitions)
         }
         if let streamTime = engine.streamTime {
             // Appending only what fired: adding even an empty array to the empty `transitions`
@@ -130,24 +133,62 @@ public struct PartitionPipeline: Sendable {
 // MARK: - Rule inputs
 
 extension PartitionPipeline {
-    /// Notes when the park's telemetry of the event's metric began; returns that instant.
-    private mutating func noteTelemetry(of event: MetricEvent) -> Timestamp {
-        let key = TelemetryKey(park: event.parkID, metric: event.metric)
-        if let start = telemetryStart[key], start <= event.observedAt { return start }
-        telemetryStart[key] = event.observedAt
+    /// Notes when the park (at `park` in the engine) began its telemetry of the event's metric;
+    /// returns that instant.
+    private mutating func noteTelemetry(of event: MetricEvent, park: Int) -> Timestamp {
+        let position = park * metricCount + Int(event.metric.rawValue)
+        if let start = telemetryStart[position], start <= event.observedAt { return start }
+        telemetryStart[position] = event.observedAt
         return event.observedAt
     }
 
-    /// The aggregate a threshold rule judges for `park`, or nil while it is undefined;
-    /// `telemetryStart` is the start of the park's telemetry of the query's metric when the caller
-    /// has it at hand.
-    private mutating func aggregate(_ query: Query, park: ParkID, telemetryStart start: Timestamp?) -> Double? {
+    /// The aggregate a threshold rule judges for `park` (at `index` in the engine), or nil while it
+    /// is undefined; `telemetryStart` is the start of the park's telemetry of the query's metric
+    /// when the caller has it at hand.
+    private mutating func aggregate(_ query: Query, park: ParkID, index: Int, telemetryStart start: Timestamp?)
+        -> Double?
+    {
         guard let window = query.window else { return nil }
         if let span = query.span {
-            guard let start = start ?? telemetryStart[TelemetryKey(park: park, metric: query.metric)],
+            guard let start = start ?? telemetryStart[index * metricCount + Int(query.metric.rawValue)],
                 let clock = engine.clock(of: park), clock.microseconds - span >= start.microseconds
             else { return nil }
         }
         return engine.liveAggregate(park: park, metric: query.metric, window: window)?.value
+    }
+
+    // MARK: - Slots
+
+    /// Makes room for the parks up to index `park` in `slots` and `telemetryStart`.
+    mutating func noteSlots(upTo park: Int) {
+        while slots.count <= park {
+            slots.append(RuleSlots(rules: queries.count, absences: absences.count))
+            telemetryStart.append(contentsOf: repeatElement(nil, count: metricCount))
+        }
+    }
+
+    /// The evaluator's slot of the rule at `position` for the park at `park` in the engine, or
+    /// `RuleSlots.notApplicable`.
+    private mutating func ruleSlot(_ position: Int, park: Int, _ id: ParkID) -> Int {
+        let known = slots[park].rules[position]
+        if known != RuleSlots.unknown { return known }
+        let slot = evaluator.slot(ruleAt: position, park: id) ?? RuleSlots.notApplicable
+        slots[park].rules[position] = slot
+        return slot
+    }
+
+    /// The event, of the metric of the absence tracker at `index`, for the park at `park` in the
+    /// engine: the tracker observes it through the park's slot once it knows the park.
+    private mutating func observeAbsence(
+        _ index: Int, park: Int, _ event: MetricEvent, into transitions: inout [AlertTransition]
+    ) {
+        let slot = slots[park].absences[index]
+        if slot >= 0 {
+            absences[index].observe(slot: slot, at: event.observedAt, into: &transitions)
+        } else if slot == RuleSlots.unknown {
+            // By park id the first time: it adds the park when the rule applies to it.
+            absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
+            slots[park].absences[index] = absences[index].slot(of: event.parkID) ?? RuleSlots.notApplicable
+        }
     }
 }

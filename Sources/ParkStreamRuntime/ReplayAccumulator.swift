@@ -6,6 +6,9 @@ import StreamEngine
 /// the counts, and the alerts in event-time order.
 struct ReplayAccumulator {
     private var pipelines: [Int32: PartitionPipeline] = [:]
+    /// The last event's partition and its pipeline's place in `pipelines` (a file replay's lane
+    /// sees one partition, so its events hash no key); cleared when a pipeline is added.
+    private var recent: (partition: Int32, index: Dictionary<Int32, PartitionPipeline>.Index)?
     private var stamped: [(time: Timestamp, partition: Int32, order: Int, event: AlertEvent)] = []
     private var result: ReplayResult
     private let rules: RuleSet
@@ -34,10 +37,16 @@ struct ReplayAccumulator {
             result.outsideSelection += 1
             return
         }
-        if pipelines.index(forKey: partition) == nil { pipelines[partition] = newPipeline() }
+        let index: Dictionary<Int32, PartitionPipeline>.Index
+        if let recent, recent.partition == partition {
+            index = recent.index
+        } else {
+            if pipelines.index(forKey: partition) == nil { pipelines[partition] = newPipeline() }
+            index = pipelines.index(forKey: partition)!
+            recent = (partition, index)
+        }
         // In place, through `values`: a copy taken out of the dictionary (or an optional one) costs
         // a retain and a release of every field per event.
-        let index = pipelines.index(forKey: partition)!
         let step = pipelines.values[index].process(event)
         switch step.outcome {
         case .accepted: result.accepted += 1

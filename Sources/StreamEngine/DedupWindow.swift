@@ -1,3 +1,5 @@
+import ParkMetrics
+
 /// The telemetry `event_id`s a park has accepted recently, for deduplication.
 ///
 /// Two generations: ids go into `current`; whenever the park's latest telemetry instant has moved
@@ -14,13 +16,13 @@ struct DedupWindow: Hashable, Sendable {
 
     /// Rotates for the park's clock `now`, then records `id`; false when it was already there.
     @inline(__always)
-    mutating func insert(_ id: String, now: Int64, horizon: Int64) -> Bool {
+    mutating func insert(_ id: EventID, now: Int64, horizon: Int64) -> Bool {
         if rotatedAt == .min {
             rotatedAt = now
         } else if now - rotatedAt >= horizon {
             rotate(now: now, horizon: horizon)
         }
-        return StringSet.withBytes(id) { utf8 in
+        return id.withUTF8 { utf8 in
             let fingerprint = StringSet.fingerprint(utf8)
             if current.position(of: utf8, fingerprint: fingerprint) != nil { return false }
             if previous.count > 0, previous.position(of: utf8, fingerprint: fingerprint) != nil { return false }

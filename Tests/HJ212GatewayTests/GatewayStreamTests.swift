@@ -104,7 +104,9 @@ struct GatewayStreamTests {
 
         let expectedEvents = streams.dropLast().reduce(into: [String: Double]()) { $0.merge($1.events) { a, _ in a } }
         let events = try harness.events(count: expectedEvents.count)
-        #expect(Dictionary(events.map { ($0.eventID, $0.value) }, uniquingKeysWith: { a, _ in a }) == expectedEvents)
+        #expect(
+            Dictionary(events.map { ($0.eventID.description, $0.value) }, uniquingKeysWith: { a, _ in a })
+                == expectedEvents)
         #expect(events.count == expectedEvents.count)
         #expect(
             events.allSatisfy { $0.metric == .wastewaterCompliance && $0.source.map { $0.hasPrefix("HB-WW-") } == true }

@@ -14,7 +14,7 @@ struct EventGenerator {
             ? YearMonth(year: Int.random(in: 1...9999, using: &random), month: Int.random(in: 1...12, using: &random))
             : nil
         return MetricEvent(
-            eventID: text(length: 1...128), parkID: parkID(), metric: metric,
+            eventID: EventID(text(length: 1...128)), parkID: parkID(), metric: metric,
             observedAt: Timestamp(microseconds: Bool.random(using: &random) ? micros : micros / 1_000_000 * 1_000_000),
             value: value(in: metric.range), weight: positive(), period: period,
             source: Bool.random(using: &random) ? text(length: 0...20) : nil)

@@ -57,7 +57,7 @@ struct LayoutPropertyTests {
             let event = generator.event()
             var random = generator.random
             var members: [(key: String, value: String)] = [
-                ("event_id", Self.jsonString(event.eventID, &random)),
+                ("event_id", Self.jsonString(event.eventID.description, &random)),
                 ("park_id", Self.jsonString(event.parkID.rawValue, &random)),
                 ("metric", Self.jsonString(event.metric.name, &random)),
                 (

@@ -41,14 +41,15 @@ func park(_ name: String) -> ParkID { ParkID(rawValue: name)! }
 func telemetry(
     _ id: String, _ parkName: String, _ metric: Metric, _ at: Timestamp, _ value: Double, weight: Double = 1
 ) -> MetricEvent {
-    MetricEvent(eventID: id, parkID: park(parkName), metric: metric, observedAt: at, value: value, weight: weight)
+    MetricEvent(
+        eventID: EventID(id), parkID: park(parkName), metric: metric, observedAt: at, value: value, weight: weight)
 }
 
 func monthly(
     _ id: String, _ parkName: String, _ metric: Metric, _ year: Int, _ month: Int, _ value: Double, at: Timestamp
 ) -> MetricEvent {
     MetricEvent(
-        eventID: id, parkID: park(parkName), metric: metric, observedAt: at, value: value,
+        eventID: EventID(id), parkID: park(parkName), metric: metric, observedAt: at, value: value,
         period: YearMonth(year: year, month: month))
 }
 
