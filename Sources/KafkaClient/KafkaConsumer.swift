@@ -114,7 +114,8 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
     /// for the first and then takes what else has arrived. Serves the rebalance hook and logs.
     public func poll(maxMessages: Int = 10_000, timeout: Duration) throws -> KafkaMessageBatch {
         try client.checkFatal()
-        return try batch.consume(from: queue, max: maxMessages, timeout: timeout, logger: logger)
+        return try batch.consume(
+            from: queue, max: maxMessages, timeout: timeout, headers: configuration.readsHeaders, logger: logger)
     }
 
     // MARK: - Positions

@@ -53,6 +53,10 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var queuedMinMessages = 10_000_000
     public var queuedMaxMessagesKBytes = 2_097_151
     public var timestampLookup = TimestampLookup.automatic
+    /// Whether polled messages come with their headers. librdkafka parses a consumed message's
+    /// headers on first access, allocating a list even when there are none (an allocation and a
+    /// free per message); a consumer that never reads headers (the worker's input) turns this off.
+    public var readsHeaders = true
 
     public init(client: KafkaClientConfiguration, groupID: String? = nil) {
         self.client = client

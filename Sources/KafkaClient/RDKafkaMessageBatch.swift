@@ -14,8 +14,10 @@ struct RDKafkaMessageBatch {
     private var bytes: [UInt8] = []
     private var spare: [UInt8] = []
 
-    mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, logger: Logger) throws
-        -> KafkaMessageBatch
+    /// Up to `max` messages, waiting up to `timeout` for the first; `headers`: whether to copy their
+    /// headers too.
+    mutating func consume(from queue: OpaquePointer, max: Int, timeout: Duration, headers: Bool, logger: Logger)
+        throws -> KafkaMessageBatch
     {
         let capacity = Swift.max(1, max)
         if slots.count < capacity { slots = Array(repeating: nil, count: capacity) }
@@ -33,10 +35,10 @@ struct RDKafkaMessageBatch {
         }
         guard count >= 0 else { throw KafkaError(rd_kafka_last_error(), "consume") }
         defer { for index in 0..<count { rd_kafka_message_destroy(slots[index]) } }
-        return try copy(count, logger: logger)
+        return try copy(count, headers: headers, logger: logger)
     }
 
-    private mutating func copy(_ count: Int, logger: Logger) throws -> KafkaMessageBatch {
+    private mutating func copy(_ count: Int, headers readsHeaders: Bool, logger: Logger) throws -> KafkaMessageBatch {
         var total = 0
         for index in 0..<count {
             guard let message = slots[index] else { continue }
@@ -59,7 +61,7 @@ struct RDKafkaMessageBatch {
             var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
             let timestamp = rd_kafka_message_timestamp(message, &timestampType)
             var headersIndex: Int32 = -1
-            let headers = RDKafkaHeaders.read(message)
+            let headers = readsHeaders ? RDKafkaHeaders.read(message) : []
             if !headers.isEmpty {
                 headersIndex = Int32(headerLists.count)
                 headerLists.append(headers)

@@ -67,6 +67,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         var consumerConfiguration = KafkaConsumerConfiguration(
             client: configuration.client, groupID: configuration.layout.group)
         consumerConfiguration.client.clientID = "parkstream-worker-\(configuration.instanceID)"
+        consumerConfiguration.readsHeaders = false  // metric events carry none the worker reads
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger) { [unowned self] event in
             self.rebalance(event)
         }
