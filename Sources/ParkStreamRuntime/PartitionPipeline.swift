@@ -25,6 +25,9 @@ public struct PartitionPipeline: Sendable {
     private var slots: [RuleSlots] = []
     /// `Metric.allCases.count`: the stride of `telemetryStart`.
     let metricCount = Metric.allCases.count
+    /// The stream time the completeness trackers last advanced to. Not state, a shortcut: a tracker
+    /// advanced again to the same time fires nothing unless an event of its own came in between.
+    private var advancedTo: Timestamp?
     /// When set, every aggregate a threshold rule judges is noted here (replay reports; the
     /// worker leaves it nil). Not part of checkpoints.
     public var series: RuleSeries?
@@ -112,13 +115,16 @@ public struct PartitionPipeline: Sendable {
             evaluator.observe(slot: slot, value: value, at: event.observedAt, into: &transitions)
         }
         if let streamTime = engine.streamTime {
+            let moved = streamTime != advancedTo
+            advancedTo = streamTime
             // Appending only what fired: adding even an empty array to the empty `transitions`
             // allocates a buffer.
-            for index in absences.indices {
+            for index in absences.indices where moved || absenceMetrics[index] == event.metric {
                 let fired = absences[index].advance(streamTime: streamTime)
                 if !fired.isEmpty { transitions += fired }
             }
-            for index in deadlines.indices {
+            // A due-day tracker does nothing at all unless stream time moves.
+            for index in deadlines.indices where moved {
                 let fired = deadlines[index].advance(streamTime: streamTime)
                 if !fired.isEmpty { transitions += fired }
             }

@@ -153,16 +153,13 @@ extension PartitionEngine {
     }
 
     /// The last of `derivedMonths(_:_:)`, found from the newest month back (the anchor of every live
-    /// query on a ratio, so it must not build the whole list).
+    /// query on a ratio, so it must not build the month list).
     private func latestDerivedMonth(_ park: Int, _ metric: Metric) -> Int32? {
         guard let numerator = metric.numerator, let denominator = metric.denominator else { return nil }
-        for month in monthsWithData(park, denominator).reversed()
-        where total(park, numerator, fromMonth: month, through: month).count > 0
-            && total(park, denominator, fromMonth: month, through: month).sum != 0
-        {
-            return month
+        return lastMonthWithData(park, denominator) { month in
+            total(park, numerator, fromMonth: month, through: month).count > 0
+                && total(park, denominator, fromMonth: month, through: month).sum != 0
         }
-        return nil
     }
 
     /// Months in which a derived ratio has data on both sides and a denominator ≠ 0, oldest first.
@@ -182,6 +179,18 @@ extension PartitionEngine {
         return metric.kind.isTelemetry
             ? telemetry[series].total(fromMonth: low, through: high)
             : monthly[series].total(fromMonth: low, through: high)
+    }
+
+    /// The newest month of `monthsWithData(_:_:)` that `matches`, walked from the newest back
+    /// without building the list.
+    func lastMonthWithData(_ park: Int, _ metric: Metric, where matches: (Int32) -> Bool) -> Int32? {
+        let series = seriesIndex(park, Int(metric.rawValue))
+        if metric.kind.isTelemetry {
+            for entry in telemetry[series].months.reversed() where matches(entry.month) { return entry.month }
+        } else {
+            for entry in monthly[series].periods.reversed() where matches(entry.month) { return entry.month }
+        }
+        return nil
     }
 
     /// The months in which a publishable metric of a park has data, oldest first.

@@ -108,6 +108,7 @@ public struct PartitionEngine: Sendable {
     /// The index of a park, adding it on first sight.
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
+        if recentPark < ids.count, ids[recentPark] == id { return recentPark }
         let (inserted, index) = parkTable.insert(id.rawValue)
         recentPark = index
         if inserted {
