@@ -58,7 +58,8 @@ public struct EventPublisher {
     private func publishLines(
         _ bytes: UnsafeRawBufferPointer, to target: KafkaProducerTopic?, into summary: inout PublishSummary
     ) throws {
-        var windows = WindowedDecoding(bytes, windowBytes: windowBytes, into: { [] }, Self.fold)
+        var windows = WindowedDecoding(
+            bytes, windowBytes: windowBytes, into: { [] }, reset: { $0.removeAll(keepingCapacity: true) }, Self.fold)
         while let window = windows.next() {
             for outcomes in window {
                 for outcome in outcomes {
@@ -79,6 +80,7 @@ public struct EventPublisher {
                     if summary.read % 65_536 == 0 { onProgress(summary) }
                 }
             }
+            windows.recycle(window)
         }
     }
 

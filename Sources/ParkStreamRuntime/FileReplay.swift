@@ -43,7 +43,9 @@ public struct FileReplay: Sendable {
         }
         let partitions = self.partitions
         var windows = WindowedDecoding(
-            input, windowBytes: windowBytes, into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) }
+            input, windowBytes: windowBytes,
+            into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) },
+            reset: { $0.reset() }
         ) { part, line, outcome in
             switch consume outcome {
             case .success(let event):
@@ -62,6 +64,7 @@ public struct FileReplay: Sendable {
                 read += part.read + part.rejected.count
             }
             run(decoded, through: &lanes, path: path)
+            windows.recycle(decoded)
             progress(read)
         }
         var result = ReplayAccumulator.merge(lanes.map { $0.finish() }, zone: configuration.zone)
@@ -77,6 +80,13 @@ public struct FileReplay: Sendable {
         var events: [[NumberedEvent]]
         var rejected: [MetricEventDecoder.LineError] = []
         var read = 0
+
+        /// Empties the part for the next window, keeping its buffers.
+        mutating func reset() {
+            for index in events.indices { events[index].removeAll(keepingCapacity: true) }
+            rejected = []
+            read = 0
+        }
     }
 
     /// An event and the number of its line. A struct, not a tuple: a tuple's copies go through the

@@ -46,7 +46,7 @@ enum LineParts {
     }
 
     /// Decodes every part on a decoder of its own, the parts in parallel, folding each part's
-    /// lines in order into an output of its own (made by `start`); the outputs in part order.
+    /// lines in order into an output of its own (given by `start`); the outputs in part order.
     static func decode<Output>(
         _ input: UnsafeRawBufferPointer, _ parts: [Part], decoders: inout [MetricEventDecoder],
         into start: () -> Output,
