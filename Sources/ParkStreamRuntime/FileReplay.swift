@@ -18,7 +18,7 @@ public struct FileReplay: Sendable {
     /// Whether to note the aggregates the rules judge (``ReplayResult/series``), for reports.
     public var recordsSeries = false
     /// Bytes read per window (decoded events of a window are held in memory).
-    var windowBytes = 16 << 20
+    var windowBytes = 8 << 20
 
     public init(
         rules: RuleSet, partitions: Int32 = 12, selection: ReplaySelection = ReplaySelection(),
