@@ -63,6 +63,29 @@ struct RoundTripTests {
         }
     }
 
+    @Test func aConsumerThatSkipsHeadersGetsEverythingElse() throws {
+        let test = try TestCluster()
+        let topic = try test.topic("no-headers", partitions: 1)
+        let producer = try test.producer()
+        let headers = [KafkaHeader(name: "source", string: "a/0/1")]
+        for index in 0..<10 {
+            try producer.send(
+                KafkaProducerMessage(
+                    topic: topic, partition: 0, key: Array("k\(index)".utf8), value: Array("v\(index)".utf8),
+                    headers: headers, timestamp: 1_496_887_200_000 + Int64(index)))
+        }
+        #expect(try producer.flush(timeout: .seconds(30)).delivered == 10)
+        for readsHeaders in [true, false] {
+            let consumer = try test.consumer { $0.readsHeaders = readsHeaders }
+            try consumer.assign([KafkaTopicPartition(topic: topic, partition: 0): .beginning])
+            let received = try drain(consumer, count: 10)
+            #expect(received.map { String(decoding: $0.value, as: UTF8.self) } == (0..<10).map { "v\($0)" })
+            #expect(received.map(\.offset) == Array(0..<10))
+            #expect(received.map(\.timestamp) == (0..<10).map { 1_496_887_200_000 + Int64($0) })
+            #expect(received.allSatisfy { $0.headers == (readsHeaders ? headers : []) })
+        }
+    }
+
     @Test func metadataListsBrokersAndTopics() throws {
         let test = try TestCluster(brokers: 3)
         let topic = try test.topic("meta", partitions: 12)
