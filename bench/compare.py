@@ -86,6 +86,7 @@ def main() -> None:
     print(json.dumps({
         "a": args.name_a, "b": args.name_b, "runs": args.runs,
         "median_a_s": statistics.median(times_a), "median_b_s": statistics.median(times_b),
+        "min_a_s": min(times_a), "min_b_s": min(times_b),
         "ratio_median": statistics.median(ratios), "ratio_min": min(ratios), "ratio_max": max(ratios),
         "command_a": args.command_a, "command_b": args.command_b,
     }))
