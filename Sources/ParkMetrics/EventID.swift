@@ -53,11 +53,17 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible, ExpressibleB
 
     public var description: String { spilled ?? withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
-    // Equal bytes are equal representations: an id is spilled exactly when it is long.
+    /// Equal when their bytes are (as deduplication compares ids), not by Unicode canonical
+    /// equivalence as `String`'s `==` would: a long id is spilled exactly when it is long, so the
+    /// representations match exactly when the bytes do.
     public static func == (lhs: EventID, rhs: EventID) -> Bool {
-        lhs.spilled == rhs.spilled
-            && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
-            && lhs.words.3 == rhs.words.3 && lhs.words.4 == rhs.words.4
+        switch (lhs.spilled, rhs.spilled) {
+        case (nil, nil):
+            lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+                && lhs.words.3 == rhs.words.3 && lhs.words.4 == rhs.words.4
+        case (let left?, let right?): left.utf8.elementsEqual(right.utf8)
+        default: false
+        }
     }
 
     public func hash(into hasher: inout Hasher) {

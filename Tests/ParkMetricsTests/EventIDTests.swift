@@ -26,6 +26,12 @@ struct EventIDTests {
         #expect(Set(ids).count == ids.count)
         #expect(Set(ids + Self.ids.map { EventID($0) }).count == ids.count)
         #expect(EventID(String(repeating: "x", count: 39)) != EventID(String(repeating: "x", count: 39) + "\0"))
+        // Bytes decide, short or long: "é" composed and decomposed are equal Strings, not equal ids.
+        for padding in [0, 40] {
+            let composed = EventID(String(repeating: "x", count: padding) + "\u{E9}")
+            let decomposed = EventID(String(repeating: "x", count: padding) + "e\u{301}")
+            #expect(composed != decomposed)
+        }
     }
 
     @Test(arguments: ids)
