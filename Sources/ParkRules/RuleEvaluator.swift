@@ -80,8 +80,9 @@ public struct RuleEvaluator: Hashable, Sendable {
     }
 
     /// Where the state of the rule at `position` for `park` is kept, for
-    /// ``observe(slot:value:at:into:)``; nil when the rule does not apply to the park. Slots never
-    /// change, so a caller can keep them and hash no park id per event.
+    /// ``observe(slot:value:at:into:)``, adding it (inactive) if the park has none yet, as observing
+    /// does; nil when the rule does not apply to the park. Slots never change, so a caller can keep
+    /// them and hash no park id per event.
     package mutating func slot(ruleAt position: Int, park: ParkID) -> Int? {
         appliesRule(at: position, to: park) ? lifecycleSlot(position, park) : nil
     }
