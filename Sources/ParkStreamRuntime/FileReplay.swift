@@ -9,7 +9,8 @@ import StreamEngine
 ///
 /// It uses every core: the file is read in windows; each window's lines are decoded in parallel
 /// parts while the window before runs, each partition's events of it through its pipeline in
-/// parallel with the other partitions'. The result is the same as one pass in file order (partitions share nothing).
+/// parallel with the other partitions'. The result is the same as one pass in file order
+/// (partitions share nothing).
 public struct FileReplay: Sendable {
     public var rules: RuleSet
     public var partitions: Int32

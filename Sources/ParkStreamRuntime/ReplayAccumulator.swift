@@ -7,7 +7,8 @@ import StreamEngine
 struct ReplayAccumulator {
     private var pipelines: [Int32: PartitionPipeline] = [:]
     /// The last event's partition and its pipeline's place in `pipelines` (a file replay's lane
-    /// sees one partition, so its events hash no key); cleared when a pipeline is added.
+    /// sees one partition, so its events hash no key). Set by every lookup, the one that adds a
+    /// pipeline included, so never stale.
     private var recent: (partition: Int32, index: Dictionary<Int32, PartitionPipeline>.Index)?
     private var stamped: [(time: Timestamp, partition: Int32, order: Int, event: AlertEvent)] = []
     private var result: ReplayResult
