@@ -5,6 +5,10 @@ public struct MetricEvent: Hashable, Sendable {
     /// Unique per park; the deduplication key. 1–128 characters.
     public var eventID: EventID
     public var parkID: ParkID
+    // `period` (5 bytes) and `metric` (1) are declared together so that they share one 8-byte
+    // slot: events are copied between the decoder, arrays and the pipeline, and every byte counts.
+    /// The month a monthly statistic is for; nil on telemetry.
+    public var period: YearMonth?
     /// A publishable catalog metric (never a derived one).
     public var metric: Metric
     /// Event time.
@@ -13,8 +17,6 @@ public struct MetricEvent: Hashable, Sendable {
     public var value: Double
     /// > 0; the sample count or volume behind a rate. 1 when absent.
     public var weight: Double
-    /// The month a monthly statistic is for; nil on telemetry.
-    public var period: YearMonth?
     /// Where the event came from (a monitor, a system), when given.
     public var source: String?
 
