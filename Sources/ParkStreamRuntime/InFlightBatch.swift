@@ -22,6 +22,6 @@ struct InFlightBatch {
         }
     }
 
-    /// Waits until every slice has run and returns them, in the order they were given.
+    /// Waits until every slice has run and hands them back, in the order they were given; once.
     func finish() -> [PartitionSlice] { job.wait() }
 }

@@ -114,7 +114,7 @@ extension PartitionPipeline {
             guard metric.kind.isTelemetry, let index = engine.index(of: park) else {
                 throw .corrupt("bad telemetry start for \(park)")
             }
-            noteSlots(upTo: index)
+            makeRoom(forPark: index)
             let position = index * metricCount + Int(metric.rawValue)
             guard telemetryStart[position] == nil else { throw .corrupt("repeated telemetry start for \(park)") }
             telemetryStart[position] = start

@@ -82,7 +82,7 @@ public struct PartitionPipeline: Sendable {
         guard outcome == .accepted, let park = engine.index(of: event.parkID) else {
             return Step(outcome: outcome, transitions: [])
         }
-        noteSlots(upTo: park)
+        makeRoom(forPark: park)
         let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event, park: park) : nil
         var transitions: [AlertTransition] = []
         for index in absences.indices where absenceMetrics[index] == event.metric {
@@ -166,7 +166,7 @@ extension PartitionPipeline {
     // MARK: - Slots
 
     /// Makes room for the parks up to index `park` in `slots` and `telemetryStart`.
-    mutating func noteSlots(upTo park: Int) {
+    mutating func makeRoom(forPark park: Int) {
         while slots.count <= park {
             slots.append(RuleSlots(rules: queries.count, absences: absences.count))
             telemetryStart.append(contentsOf: repeatElement(nil, count: metricCount))

@@ -25,7 +25,7 @@ extension PartitionEngine {
     ///   denominator's monthly statistic has arrived, by which time the month has closed.
     /// - `latest`: gauges only, the latest value (by `observed_at`; monthly: the latest period).
     public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
-        guard let park = existingIndex(park) else { return nil }
+        guard let park = index(of: park) else { return nil }
         let kind = metric.kind
         let series = seriesIndex(park, Int(metric.rawValue))
         let clock = clocks[park]
@@ -62,7 +62,7 @@ extension PartitionEngine {
     /// for bit: a sliding window keeps the merge of all its buckets but the newest between queries
     /// (until an event lands in one of them), so a query merges one bucket instead of all of them.
     public mutating func liveAggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
-        guard case .sliding(let duration) = window, let index = existingIndex(park) else {
+        guard case .sliding(let duration) = window, let index = index(of: park) else {
             return aggregate(park: park, metric: metric, window: window)
         }
         let kind = metric.kind
@@ -79,14 +79,14 @@ extension PartitionEngine {
     /// The value of a calendar window of a park × metric as of the end of `month`, as the replay
     /// table reports it; nil when undefined or without data.
     public func calendarAggregate(park: ParkID, metric: Metric, window: Window, month: YearMonth) -> Aggregate? {
-        guard let index = existingIndex(park), window.isMonthly else { return nil }
+        guard let index = index(of: park), window.isMonthly else { return nil }
         return calendarAggregate(index, metric, window, month: Int32(month.ordinal))
     }
 
     /// The latest accepted `observed_at` of a park's telemetry metric (for `absent` rules); nil for
     /// monthly and derived metrics and before the metric's first event.
     public func lastObserved(park: ParkID, metric: Metric) -> Timestamp? {
-        guard metric.kind.isTelemetry, let index = existingIndex(park) else { return nil }
+        guard metric.kind.isTelemetry, let index = index(of: park) else { return nil }
         let latest = telemetry[seriesIndex(index, Int(metric.rawValue))].latest
         return latest.count > 0 ? Timestamp(microseconds: latest.lastAt) : nil
     }

@@ -108,7 +108,7 @@ public struct PartitionEngine: Sendable {
     /// The index of a park, adding it on first sight.
     @inline(__always)
     mutating func parkIndex(_ id: ParkID) -> Int {
-        if recentPark < ids.count, ids[recentPark] == id { return recentPark }
+        if isRecent(id) { return recentPark }
         let (inserted, index) = parkTable.insert(id.rawValue)
         recentPark = index
         if inserted {
@@ -149,7 +149,7 @@ public struct PartitionEngine: Sendable {
 
     /// A park's clock: its latest accepted telemetry `observed_at`; nil before its first.
     public func clock(of park: ParkID) -> Timestamp? {
-        guard let index = existingIndex(park), clocks[index] != .min else { return nil }
+        guard let index = index(of: park), clocks[index] != .min else { return nil }
         return Timestamp(microseconds: clocks[index])
     }
 
@@ -166,12 +166,14 @@ public struct PartitionEngine: Sendable {
     public var parks: [ParkID] { ids }
 
     /// A park's index: its position in `parks`, which never changes; nil for a park not seen.
-    public func index(of park: ParkID) -> Int? { existingIndex(park) }
-
-    func existingIndex(_ id: ParkID) -> Int? {
-        if recentPark < ids.count, ids[recentPark] == id { return recentPark }
-        return parkTable.position(of: id.rawValue)
+    public func index(of park: ParkID) -> Int? {
+        isRecent(park) ? recentPark : parkTable.position(of: park.rawValue)
     }
+
+    /// Whether `id` is the park last ingested: the rules ask about it right after, and a park's
+    /// events often come in runs.
+    @inline(__always)
+    private func isRecent(_ id: ParkID) -> Bool { recentPark < ids.count && ids[recentPark] == id }
 }
 
 /// A park's latest local day: its first instant (µs) and month ordinal.
