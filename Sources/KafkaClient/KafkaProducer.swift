@@ -11,12 +11,9 @@ import Synchronization
 public final class KafkaProducer: @unchecked Sendable {
     let client: RDKafkaClient
     private let topicHandles = Mutex<[String: RDKafkaTopicHandle]>([:])
-    private let delivered = Atomic<Int>(0)
-    private let failures = Mutex<[KafkaDeliveryReport]>([])
-    private let keepsReports: Bool
-    private let reports = Mutex<[KafkaDeliveryReport]>([])
+    private let ledger: KafkaDeliveryLedger
     /// Per-partition sent and reported counts (`countsDeliveriesPerPartition`).
-    let marks: KafkaDeliveryMarks?
+    var marks: KafkaDeliveryMarks? { ledger.marks }
 
     /// - Parameter keepsReports: keep every delivery report (with its offset) for `takeDeliveryReports()`.
     /// - Parameter countsDeliveriesPerPartition: count messages sent to explicit partitions and
@@ -25,11 +22,11 @@ public final class KafkaProducer: @unchecked Sendable {
         configuration: KafkaProducerConfiguration, keepsReports: Bool = false,
         countsDeliveriesPerPartition: Bool = false, logger: Logger
     ) throws {
-        let callbacks = RDKafkaCallbacks(logger: logger)
+        let ledger = KafkaDeliveryLedger(
+            keepsReports: keepsReports, countsDeliveriesPerPartition: countsDeliveriesPerPartition)
+        let callbacks = RDKafkaCallbacks(logger: logger, deliveries: ledger)
         self.client = try RDKafkaClient(kind: .producer, properties: configuration.properties, callbacks: callbacks)
-        self.keepsReports = keepsReports
-        self.marks = countsDeliveriesPerPartition ? KafkaDeliveryMarks() : nil
-        callbacks.onDelivery = { [unowned self] message in self.record(message) }
+        self.ledger = ledger
     }
 
     deinit {
@@ -131,6 +128,31 @@ public final class KafkaProducer: @unchecked Sendable {
         return error
     }
 
+    /// How many partitions `topic` has. A producer's request creates a missing topic where the
+    /// cluster allows that; while a new topic has no leaders yet, asks again until `timeout`.
+    public func partitionCount(of topic: String, timeout: Duration = .seconds(30)) throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let remaining = max(.milliseconds(1), deadline - ContinuousClock.now)
+            let metadata: KafkaClusterMetadata
+            do {
+                metadata = try client.metadata(topic: topic, timeout: remaining)
+            } catch let error as KafkaError {
+                throw KafkaError(
+                    code: error.code,
+                    reason: "cannot learn the partitions of \(topic) within \(timeout): \(error.reason)")
+            }
+            let known = metadata.topics.first { $0.name == topic }
+            if let known, known.error == nil, !known.partitions.isEmpty { return Int32(known.partitions.count) }
+            let code = known?.error ?? .unknownTopicOrPartition
+            guard code == .leaderNotAvailable || code == .unknownTopicOrPartition, ContinuousClock.now < deadline
+            else {
+                throw KafkaError(code: code, reason: "topic \(topic): no partitions to send to")
+            }
+            rd_kafka_poll(client.handle, 100)  // serves delivery reports while it waits
+        }
+    }
+
     private func handle(for topic: String) throws -> RDKafkaTopicHandle {
         let result = topicHandles.withLock { handles -> RDKafkaTopicHandle? in
             if let existing = handles[topic] { return existing }
@@ -169,54 +191,10 @@ public final class KafkaProducer: @unchecked Sendable {
     }
 
     /// Delivered and failed counts so far.
-    public var deliverySummary: KafkaDeliverySummary {
-        var summary = KafkaDeliverySummary()
-        summary.delivered = delivered.load(ordering: .acquiring)
-        summary.failed = failures.withLock { $0 }
-        return summary
-    }
+    public var deliverySummary: KafkaDeliverySummary { ledger.summary }
 
     /// The reports kept since the last call (only with `keepsReports`).
-    public func takeDeliveryReports() -> [KafkaDeliveryReport] {
-        reports.withLock { kept in
-            defer { kept.removeAll(keepingCapacity: true) }
-            return kept
-        }
-    }
-
-    private func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
-        let err = message.pointee.err
-        let failed = err != RD_KAFKA_RESP_ERR_NO_ERROR
-        let tag = UInt64(UInt(bitPattern: message.pointee._private))
-        let counted = tag & KafkaDeliveryMarks.countedBit != 0
-        guard failed || keepsReports || counted else {
-            delivered.add(1, ordering: .releasing)
-            return
-        }
-        let topicName = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-        defer {
-            // After the failure is kept, so that a waiter seeing the count finds the failure too.
-            if counted {
-                marks?.reported(
-                    KafkaTopicPartition(topic: topicName, partition: message.pointee.partition), failed: failed)
-            }
-        }
-        guard failed || keepsReports else {
-            delivered.add(1, ordering: .releasing)
-            return
-        }
-        let report = KafkaDeliveryReport(
-            tag: tag & ~KafkaDeliveryMarks.countedBit,
-            topicPartition: KafkaTopicPartition(topic: topicName, partition: message.pointee.partition),
-            offset: failed ? -1 : message.pointee.offset,
-            error: failed ? KafkaError(err, "delivery to \(topicName)") : nil)
-        if failed {
-            failures.withLock { $0.append(report) }
-        } else {
-            delivered.add(1, ordering: .releasing)
-        }
-        if keepsReports { reports.withLock { $0.append(report) } }
-    }
+    public func takeDeliveryReports() -> [KafkaDeliveryReport] { ledger.takeReports() }
 }
 
 /// A topic a producer sends to, looked up once so that sending skips the lookup.

@@ -77,11 +77,13 @@ final class RDKafkaCallbacks: @unchecked Sendable {  // handlers are set once, b
     let fatalError = Mutex<KafkaError?>(nil)
     /// Keeps secret property values out of logged text; set by `RDKafkaClient` before the handle exists.
     var redactor = SecretRedactor([])
-    var onDelivery: ((UnsafeMutablePointer<rd_kafka_message_t>) -> Void)?
+    /// Where a producer's delivery reports go.
+    let deliveries: KafkaDeliveryLedger?
     var onRebalance: ((rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?
 
-    init(logger: Logger) {
+    init(logger: Logger, deliveries: KafkaDeliveryLedger? = nil) {
         self.logger = logger
+        self.deliveries = deliveries
     }
 
     static func from(_ opaque: UnsafeMutableRawPointer?) -> RDKafkaCallbacks? {
@@ -131,11 +133,9 @@ private func rdDeliveryCallback(
     _ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?
 ) {
     guard let message, let opaque else { return }
-    // Once per message: borrowing the context (which the client keeps alive) spares a retain and a
-    // release each time.
-    Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque)._withUnsafeGuaranteedRef {
-        $0.onDelivery?(UnsafeMutablePointer(mutating: message))
-    }
+    // Once per message: borrowing the context (which the client keeps alive) and its ledger (a
+    // constant of it) spares reference counting each time.
+    Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque)._withUnsafeGuaranteedRef { $0.deliveries?.record(message) }
 }
 
 private func rdRebalanceCallback(

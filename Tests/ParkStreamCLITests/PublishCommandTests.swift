@@ -1,4 +1,5 @@
 import Foundation
+import KafkaClient
 import Testing
 
 /// Five good lines and one of each kind of trouble, with a blank line that counts for numbering only.
@@ -73,6 +74,49 @@ struct PublishCommandTests {
         #expect(partitionsByPark.values.allSatisfy { $0.count == 1 })
         // The message timestamp is observed_at: 2017-06-08T10:00:00+08:00.
         #expect(records.contains { $0[3].contains("jinshan-ww01-1") && $0[2] == "1496887200000" })
+        _ = broker.stop()
+    }
+
+    /// Publish sends a window's lines a partition at a time; each partition must still hold its
+    /// lines in input order, on the partition murmur2 gives its park (as replay assumes).
+    @Test func eachPartitionHoldsItsLinesInInputOrder() throws {
+        let broker = try BrokerProcess(arguments: ["--partitions", "12"])
+        let parks = ["baoshan", "jinshan", "qixian", "kaifaqu", "heshan", "xunxian", "shancheng", "qibin"]
+        var lines: [String] = []
+        for index in 0..<4_000 {
+            let park = parks[(index * 5 + index / 7) % parks.count]
+            let minute = String(format: "%02d", index % 60)
+            lines.append(
+                #"{"event_id":"order-\#(index)","park_id":"\#(park)","metric":"energy_consumption","observed_at":"2017-03-01T10:\#(minute):00+08:00","value":\#(index % 90 + 1)}"#
+            )
+        }
+        let input = try temporaryFile("order.ndjson", lines.joined(separator: "\n") + "\n")
+        let result = try ChildProcess.run(
+            ChildProcess.parkstream.path, ["publish", "--brokers", broker.bootstrap, input])
+        #expect(result.status == 0, "\(result.stderr)")
+        let consumed = try ChildProcess.run(
+            "/usr/bin/kcat", ["-C", "-b", broker.bootstrap, "-t", "park.metrics", "-e", "-q", "-f", "%p %k %s\n"])
+        var byPartition: [Int32: [String]] = [:]
+        for record in consumed.stdout.split(separator: "\n") {
+            let fields = record.split(separator: " ", maxSplits: 2).map(String.init)
+            let expected = KafkaPartitioner.partition(forKey: Array(fields[1].utf8), partitions: 12)
+            #expect(Int32(fields[0]) == expected, "park \(fields[1]) on murmur2's partition")
+            byPartition[Int32(fields[0]) ?? -1, default: []].append(fields[2])
+        }
+        #expect(byPartition.values.reduce(0) { $0 + $1.count } == lines.count)
+        for (partition, published) in byPartition {
+            let inInputOrder = lines.filter { line in
+                parks.contains {
+                    line.contains(#""park_id":"\#($0)""#)
+                        && KafkaPartitioner.partition(forKey: Array($0.utf8), partitions: 12) == partition
+                }
+            }
+            let firstMisplaced = zip(published, inInputOrder).enumerated().first { $0.element.0 != $0.element.1 }?
+                .offset
+            #expect(
+                published.count == inInputOrder.count && firstMisplaced == nil,
+                "partition \(partition): \(published.count) lines, line \(firstMisplaced ?? -1) out of input order")
+        }
         _ = broker.stop()
     }
 
