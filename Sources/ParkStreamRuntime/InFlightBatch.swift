@@ -6,11 +6,16 @@ import KafkaClient
 struct InFlightBatch {
     let batch: KafkaMessageBatch
     let started = ContinuousClock.now
+    /// Per partition of the batch, the offset after its last record.
+    let ends: [Int32: Int64]
     private let job: BackgroundJob<[PartitionSlice]>
 
     /// Starts running `slices` of `batch` through their partitions' pipelines.
     init(_ batch: KafkaMessageBatch, slices: consuming [PartitionSlice], topic: String, utcOffsetSeconds: Int) {
         self.batch = batch
+        ends = Dictionary(
+            slices.compactMap { slice in slice.records.last.map { (slice.number, batch.records[$0].offset + 1) } },
+            uniquingKeysWith: max)
         job = BackgroundJob(slices) { slices in
             batch.withUnsafeBytes { bytes in
                 // Partitions share no state: they run on every core.

@@ -85,9 +85,12 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 update.isIdleUpdate = true
                 observer.workerProcessed(update)
             }
-            if configuration.stopWhenCaughtUp, batch.records.isEmpty, try isCaughtUp(consumer) {
-                logger.info("caught up: every assigned partition is processed to its end")
-                break
+            if configuration.stopWhenCaughtUp, batch.records.isEmpty || hasPolledToTheEnd(consumer) {
+                try finishInFlight()
+                if try isCaughtUp(consumer) {
+                    logger.info("caught up: every assigned partition is processed to its end")
+                    break
+                }
             }
             if ContinuousClock.now - lastCheckpoint >= checkpointSpacing {
                 try finishInFlight()
@@ -99,6 +102,20 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         try consumer.close()
         self.consumer = nil
         for sink in sinks { try sink.flush(timeout: .seconds(10)) }
+    }
+
+    /// True when partitions are assigned and every one has been polled up to the high watermark its
+    /// last fetch reported: no broker round trip, so that a catch-up run asks the brokers
+    /// (`isCaughtUp`) as soon as its last batch is in, not after an empty poll's wait.
+    private func hasPolledToTheEnd(_ consumer: KafkaConsumer) -> Bool {
+        let inFlightEnds = inFlight?.ends ?? [:]
+        let numbers = Set(partitions.keys).union(inFlightEnds.keys)
+        guard !numbers.isEmpty else { return false }
+        return numbers.allSatisfy { number in
+            let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
+            guard let high = consumer.cachedWatermarks(partition)?.high else { return false }
+            return (inFlightEnds[number] ?? partitions[number]?.nextOffset ?? 0) >= high
+        }
     }
 
     /// True when partitions are assigned and each one's next offset has reached its end.

@@ -14,8 +14,11 @@ public struct WorkerConfiguration: Sendable {
     /// How often each assigned partition that moved is checkpointed, one partition at a time spread
     /// over the interval (also every partition on revoke and on shutdown).
     public var checkpointInterval: Duration = .seconds(5)
-    /// Most messages handled per poll.
-    public var batchSize = 10_000
+    /// Most messages handled per poll. Large enough that a batch taken from a backlog holds several
+    /// partitions' records, whose slices run in parallel (834 k events caught up: 10,000 → 0.89 s,
+    /// 40,000 → 0.83 s, 80,000 → 0.84 s, medians of 7–9 runs); a live stream's batches are what
+    /// came since the last poll.
+    public var batchSize = 40_000
     /// A name for this process in logs and the group (`group.instance.id` is not used).
     public var instanceID: String
     /// Stop once every assigned partition has been processed up to its end (a catch-up or backfill
