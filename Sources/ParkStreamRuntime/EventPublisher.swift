@@ -64,7 +64,6 @@ public struct EventPublisher {
         var line: Int
         var range: Range<Int>
         var park: ParkID
-        var partition: Int32
         var timestamp: Int64
     }
 
@@ -105,7 +104,7 @@ public struct EventPublisher {
                 let partition = target?.partition(of: event.parkID) ?? 0
                 part.byPartition[Int(partition)].append(
                     ValidLine(
-                        line: line.number, range: line.range, park: event.parkID, partition: partition,
+                        line: line.number, range: line.range, park: event.parkID,
                         timestamp: event.observedAt.milliseconds))
             case .failure(let error):
                 part.rejected.append((line.number, line.range, error))
@@ -120,11 +119,11 @@ public struct EventPublisher {
                     onReject(line, UnsafeRawBufferPointer(rebasing: bytes[range]), error)
                 }
             }
-            for partition in 0..<Int(partitions) {
+            for partition in 0..<partitions {
                 for part in window {
-                    for valid in part.byPartition[partition] {
+                    for valid in part.byPartition[Int(partition)] {
                         try send(
-                            park: valid.park, partition: valid.partition, timestamp: valid.timestamp, to: target,
+                            park: valid.park, partition: partition, timestamp: valid.timestamp, to: target,
                             value: UnsafeRawBufferPointer(rebasing: bytes[valid.range]), line: valid.line)
                         summary.accepted += 1
                         // Delivery reports served as they come, beside the sending (as kcat does),
