@@ -48,40 +48,25 @@ public struct EventPublisher {
         return summary
     }
 
-    /// The topic and how many partitions it has: every event goes to its park's partition (murmur2,
-    /// as librdkafka's `murmur2_random` and the Java client would choose it).
+    /// The topic and how many partitions it has: every event goes to its park's partition
+    /// (`KafkaPartitioner.partition(of:partitions:)`, as the Java client would choose it).
     private struct KeyedTarget {
         var topic: KafkaProducerTopic
         var partitions: Int32
-
-        func partition(of park: ParkID) -> Int32 {
-            KafkaPartitioner.partition(forKey: park.rawValue.utf8, partitions: partitions)
-        }
     }
 
     /// A valid NDJSON line, ready to send.
-    private struct ValidLine {
+    private struct ValidLine: PartitionedElement {
         var line: Int
         var range: Range<Int>
         var park: ParkID
         var timestamp: Int64
-    }
 
-    /// One part of a window, validated in parallel: its valid lines by partition, each partition's
-    /// in input order, and its rejected lines in input order.
-    private struct ValidatedPart {
-        var byPartition: [[ValidLine]]
-        var rejected: [(line: Int, range: Range<Int>, error: MetricEventDecoder.LineError)] = []
-
-        init(partitions: Int32) {
-            byPartition = Array(repeating: [], count: Int(partitions))
-        }
-
-        var lines: Int { byPartition.reduce(rejected.count) { $0 + $1.count } }
-
-        mutating func removeAll() {
-            for index in byPartition.indices { byPartition[index].removeAll(keepingCapacity: true) }
-            rejected.removeAll(keepingCapacity: true)
+        init(line: MetricEventDecoder.Line, event: MetricEvent) {
+            self.line = line.number
+            range = line.range
+            park = event.parkID
+            timestamp = event.observedAt.milliseconds
         }
     }
 
@@ -96,27 +81,15 @@ public struct EventPublisher {
         throws
     {
         let partitions = target?.partitions ?? 1
-        var windows = WindowedDecoding(
-            bytes, windowBytes: windowBytes, into: { ValidatedPart(partitions: partitions) }, reset: { $0.removeAll() }
-        ) { part, line, result in
-            switch consume result {
-            case .success(let event):
-                let partition = target?.partition(of: event.parkID) ?? 0
-                part.byPartition[Int(partition)].append(
-                    ValidLine(
-                        line: line.number, range: line.range, park: event.parkID,
-                        timestamp: event.observedAt.milliseconds))
-            case .failure(let error):
-                part.rejected.append((line.number, line.range, error))
-            }
-        }
+        var windows = WindowedDecoding<PartitionedPart<ValidLine>>.byPartition(
+            bytes, windowBytes: windowBytes, partitions: partitions)
         while let window = windows.next() {
             let readBefore = summary.read
             for part in window {
                 summary.read += part.lines
-                for (line, range, error) in part.rejected {
+                for (line, error) in part.rejected {
                     summary.rejected.append(error)
-                    onReject(line, UnsafeRawBufferPointer(rebasing: bytes[range]), error)
+                    onReject(line.number, UnsafeRawBufferPointer(rebasing: bytes[line.range]), error)
                 }
             }
             for partition in 0..<partitions {
@@ -156,7 +129,8 @@ public struct EventPublisher {
                 // CSV records are tagged by their ordinal: a record may span lines.
                 try json.withUnsafeBytes {
                     try send(
-                        park: event.parkID, partition: target?.partition(of: event.parkID) ?? 0,
+                        park: event.parkID,
+                        partition: KafkaPartitioner.partition(of: event.parkID, partitions: target?.partitions ?? 1),
                         timestamp: event.observedAt.milliseconds, to: target, value: $0, line: summary.read)
                 }
                 summary.accepted += 1

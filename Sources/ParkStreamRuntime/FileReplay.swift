@@ -42,27 +42,14 @@ public struct FileReplay: Sendable {
             ReplayAccumulator(
                 rules: rules, selection: selection, configuration: configuration, recordsSeries: recordsSeries)
         }
-        let partitions = self.partitions
-        var windows = WindowedDecoding(
-            input, windowBytes: windowBytes,
-            into: { DecodedPart(events: Array(repeating: [], count: Int(partitions))) },
-            reset: { $0.reset() }
-        ) { part, line, outcome in
-            switch consume outcome {
-            case .success(let event):
-                let partition = KafkaPartitioner.partition(forKey: event.parkID.rawValue.utf8, partitions: partitions)
-                part.events[Int(partition)].append(NumberedEvent(line: line.number, event: event))
-                part.read += 1
-            case .failure(let error):
-                part.rejected.append(error)
-            }
-        }
+        var windows = WindowedDecoding<PartitionedPart<NumberedEvent>>.byPartition(
+            input, windowBytes: windowBytes, partitions: partitions)
         var rejected: [MetricEventDecoder.LineError] = []
         var read = 0
         while let decoded = windows.next() {
             for part in decoded {
-                rejected += part.rejected
-                read += part.read + part.rejected.count
+                rejected += part.rejected.map(\.error)
+                read += part.lines
             }
             run(decoded, through: &lanes, path: path)
             windows.recycle(decoded)
@@ -76,32 +63,25 @@ public struct FileReplay: Sendable {
 
     // MARK: - Phases
 
-    /// A part's decoded events, by partition, and its bad lines.
-    struct DecodedPart {
-        var events: [[NumberedEvent]]
-        var rejected: [MetricEventDecoder.LineError] = []
-        var read = 0
+    /// An event and the number of its line. A struct, not a tuple: a tuple's copies go through the
+    /// runtime's generic value witnesses.
+    struct NumberedEvent: PartitionedElement {
+        var line: Int
+        var event: MetricEvent
 
-        /// Empties the part for the next window, keeping its buffers.
-        mutating func reset() {
-            for index in events.indices { events[index].removeAll(keepingCapacity: true) }
-            rejected = []
-            read = 0
+        init(line: MetricEventDecoder.Line, event: MetricEvent) {
+            self.line = line.number
+            self.event = event
         }
     }
 
-    /// An event and the number of its line. A struct, not a tuple: a tuple's copies go through the
-    /// runtime's generic value witnesses.
-    struct NumberedEvent {
-        var line: Int
-        var event: MetricEvent
-    }
-
     /// Each partition's events of the window through its accumulator, the partitions in parallel.
-    private func run(_ decoded: [DecodedPart], through lanes: inout [ReplayAccumulator], path: String) {
+    private func run(
+        _ decoded: [PartitionedPart<NumberedEvent>], through lanes: inout [ReplayAccumulator], path: String
+    ) {
         Parallel.forEach(&lanes) { partition, lane in
             for part in decoded {
-                for entry in part.events[partition] {
+                for entry in part.byPartition[partition] {
                     lane.process(
                         entry.event, partition: Int32(partition), line: entry.line,
                         source: .file(path: path, line: entry.line))

@@ -52,7 +52,7 @@ public final class KafkaAlertSink: AlertSink {
         switch event.source {
         case .kafka(_, let partition, _): partition
         case .file:
-            KafkaPartitioner.partition(forKey: Array(event.transition.parkID.rawValue.utf8), partitions: partitions)
+            KafkaPartitioner.partition(of: event.transition.parkID, partitions: partitions)
         }
     }
 
