@@ -1,13 +1,15 @@
 import CRdKafka
 import Synchronization
 
-/// A producer's record of delivery reports: how many were delivered, which failed, and (when asked
-/// for) every report and the per-partition counts of `KafkaDeliveryMarks`.
+/// A producer's record of delivery reports: how many were delivered, which failed, how many were
+/// purged, and (when asked for) every report and the per-partition counts of `KafkaDeliveryMarks`
+/// (where a purged message counts as failed: whoever waits for it must not take it as written).
 ///
 /// librdkafka's delivery callback reaches it directly through the client's callbacks, once per
 /// message, with no closure or reference counting in between.
 final class KafkaDeliveryLedger: Sendable {
     private let delivered = Atomic<Int>(0)
+    private let purged = Atomic<Int>(0)
     private let failures = Mutex<[KafkaDeliveryReport]>([])
     private let keepsReports: Bool
     private let reports = Mutex<[KafkaDeliveryReport]>([])
@@ -24,6 +26,7 @@ final class KafkaDeliveryLedger: Sendable {
         var summary = KafkaDeliverySummary()
         summary.delivered = delivered.load(ordering: .acquiring)
         summary.failed = failures.withLock { $0 }
+        summary.purged = purged.load(ordering: .acquiring)
         return summary
     }
 
@@ -62,7 +65,9 @@ final class KafkaDeliveryLedger: Sendable {
             topicPartition: KafkaTopicPartition(topic: topicName, partition: message.pointee.partition),
             offset: failed ? -1 : message.pointee.offset,
             error: failed ? KafkaError(err, "delivery to \(topicName)") : nil)
-        if failed {
+        if err == RD_KAFKA_RESP_ERR__PURGE_QUEUE || err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT {
+            purged.add(1, ordering: .releasing)
+        } else if failed {
             failures.withLock { $0.append(report) }
         } else {
             delivered.add(1, ordering: .releasing)

@@ -66,7 +66,9 @@ extension KafkaProducer {
             let now = marks.snapshot(mark.counts.keys)
             if let failed = now.first(where: { $0.value.failed > mark.counts[$0.key]?.failed ?? 0 }) {
                 let report = deliverySummary.failed.last { $0.topicPartition == failed.key }
-                throw report?.error ?? KafkaError(code: .state, reason: "a delivery to \(failed.key) failed")
+                throw report?.error
+                    ?? KafkaError(
+                        code: .state, reason: "deliveries to \(failed.key) were purged before their acknowledgement")
             }
             if now.allSatisfy({ $0.value.reported >= mark.counts[$0.key]?.sent ?? 0 }) { return }
             try client.checkFatal()

@@ -9,11 +9,13 @@ public struct KafkaDeliveryReport: Sendable {
     public var error: KafkaError?
 }
 
-/// Counts of delivered and failed messages since the producer was created.
+/// Counts of delivered, failed and purged messages since the producer was created.
 public struct KafkaDeliverySummary: Sendable {
     public var delivered = 0
     /// Every failed delivery, with its tag and reason.
     public var failed: [KafkaDeliveryReport] = []
+    /// Messages dropped on purpose by `KafkaProducer.purge()`.
+    public var purged = 0
 
     public init() {}
 }

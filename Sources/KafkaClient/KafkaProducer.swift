@@ -190,7 +190,27 @@ public final class KafkaProducer: @unchecked Sendable {
         return deliverySummary
     }
 
-    /// Delivered and failed counts so far.
+    /// Drops every message not yet acknowledged, queued or in flight: librdkafka sends none of them
+    /// again and ignores any late acknowledgement. A message a broker appended before its connection
+    /// failed stays where it is. Waits until the drops are reported (they fail with
+    /// `_PURGE_QUEUE`/`_PURGE_INFLIGHT`, count as `purged` in the summary, not as failures, and end
+    /// `waitForDeliveries` with an error) and returns how many messages were dropped.
+    ///
+    /// For a worker giving up partitions whose outputs it cannot get acknowledged in time: once the
+    /// partitions are released, nothing of theirs may still be written on their behalf.
+    @discardableResult
+    public func purge() -> Int {
+        let before = ledger.summary.purged
+        rd_kafka_purge(client.handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+        // The reports of the purged messages arrive on the next polls.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while rd_kafka_outq_len(client.handle) > 0, ContinuousClock.now < deadline {
+            rd_kafka_poll(client.handle, 10)
+        }
+        return ledger.summary.purged - before
+    }
+
+    /// Delivered, failed and purged counts so far.
     public var deliverySummary: KafkaDeliverySummary { ledger.summary }
 
     /// The reports kept since the last call (only with `keepsReports`).

@@ -30,12 +30,17 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         var parts: [Part]
         /// The alerts and dead letters sent so far to those partitions.
         var outputs: KafkaDeliveryMark
+        /// The writer's `cancelAndPurge()` count when the job was made: a job made before the last
+        /// cancel sends nothing more.
+        var generation: Int
     }
 
     /// What a finished background write leaves for the worker thread.
     struct Completion {
         var offsets: [Int32: Int64]
         var error: (any Error)?
+        /// The job was cancelled (its partitions released); its error says nothing about the others.
+        var cancelled = false
     }
 
     private let configuration: WorkerConfiguration
@@ -48,6 +53,8 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
     private let condition = NSCondition()
     private var running = false
     private var completions: [Completion] = []
+    /// How many times `cancelAndPurge()` ran.
+    private var generation = 0
 
     init(
         configuration: WorkerConfiguration, producer: KafkaProducer, sinks: [any AlertSink], logger: Logger
@@ -72,7 +79,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
                 KafkaTopicPartition(topic: layout.deadLetters, partition: $0.number),
             ]
         }
-        return Job(parts: parts, outputs: producer.deliveryMark(outputs))
+        return Job(parts: parts, outputs: producer.deliveryMark(outputs), generation: locked { generation })
     }
 
     /// Starts `job` on a thread of its own; false (nothing started) while a write runs.
@@ -91,6 +98,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
                 completion.error = error
             }
             locked {
+                completion.cancelled = job.generation != generation
                 completions.append(completion)
                 running = false
                 condition.broadcast()
@@ -101,11 +109,43 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return true
     }
 
-    /// Waits until no background write runs.
-    func waitUntilIdle() {
+    /// Drops every message the producer has not had acknowledged (`KafkaProducer.purge()`) and
+    /// makes every job made before, the background one included, send nothing more: for a worker
+    /// releasing partitions whose outputs it could not write in time. Returns how many were dropped.
+    func cancelAndPurge() -> Int {
+        // Under the lock that a job holds while it sends: its messages are either purged or never sent.
+        locked {
+            generation += 1
+            return producer.purge()
+        }
+    }
+
+    /// Sends with `body` unless `job` was cancelled.
+    private func send(for job: Job, _ body: () throws -> Void) throws {
         condition.lock()
-        while running { condition.wait() }
-        condition.unlock()
+        defer { condition.unlock() }
+        guard job.generation == generation else {
+            throw KafkaError(code: .state, reason: "checkpoint cancelled: its partitions were released")
+        }
+        try body()
+    }
+
+    /// Waits until no background write runs; false when one still runs after `timeout` (nil: no limit).
+    @discardableResult
+    func waitUntilIdle(timeout: Duration? = nil) -> Bool {
+        let limit = timeout.map {
+            Date(timeIntervalSinceNow: Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18)
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while running {
+            guard let limit else {
+                condition.wait()
+                continue
+            }
+            if !condition.wait(until: limit) { return !running }
+        }
+        return true
     }
 
     /// The background writes finished since the last call, oldest first.
@@ -122,36 +162,46 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return body()
     }
 
-    /// Writes `job` and waits for it; returns each partition's checkpointed next offset.
-    func write(_ job: Job, committingTo consumer: KafkaConsumer?) throws -> [Int32: Int64] {
+    /// Writes `job` and waits for it, each wait ending by `timeout` after the start; returns each
+    /// partition's checkpointed next offset.
+    func write(_ job: Job, committingTo consumer: KafkaConsumer?, within timeout: Duration = .seconds(60)) throws
+        -> [Int32: Int64]
+    {
         let parts = job.parts.sorted { $0.number < $1.number }
         guard !parts.isEmpty else { return [:] }
         let started = ContinuousClock.now
+        let deadline = started + timeout
         let layout = configuration.layout
         // Sinks outside Kafka (Alertmanager) keep their own queues.
-        for sink in sinks where !(sink is KafkaAlertSink) { try sink.flush(timeout: .seconds(60)) }
-        try waitForDeliveries(through: job.outputs)
+        for sink in sinks where !(sink is KafkaAlertSink) { try sink.flush(timeout: remaining(until: deadline)) }
+        try waitForDeliveries(through: job.outputs, until: deadline)
         // The aggregates, acknowledged before the checkpoints that no longer list them as changed.
-        for part in parts { try writeAggregates(of: part) }
+        try send(for: job) { for part in parts { try writeAggregates(of: part) } }
         try waitForDeliveries(
             through: producer.deliveryMark(
-                parts.map { KafkaTopicPartition(topic: layout.aggregates, partition: $0.number) }))
-        var written = 0
-        var offsets: [Int32: Int64] = [:]
-        for part in parts {
-            let bytes = part.pipeline.checkpoint(nextOffset: part.nextOffset, metadata: configuration.rulesFingerprint)
-            written += bytes.count
-            let key = "\(layout.metrics)/\(part.number)"
-            try Array(key.utf8).withUnsafeBytes { key in
-                try bytes.withUnsafeBytes { value in
-                    try producer.send(to: checkpointTopic, partition: part.number, key: key, value: value)
+                parts.map { KafkaTopicPartition(topic: layout.aggregates, partition: $0.number) }),
+            until: deadline)
+        let encoded = parts.map {
+            (
+                number: $0.number,
+                bytes: $0.pipeline.checkpoint(nextOffset: $0.nextOffset, metadata: configuration.rulesFingerprint)
+            )
+        }
+        try send(for: job) {
+            for (number, bytes) in encoded {
+                try Array("\(layout.metrics)/\(number)".utf8).withUnsafeBytes { key in
+                    try bytes.withUnsafeBytes { value in
+                        try producer.send(to: checkpointTopic, partition: number, key: key, value: value)
+                    }
                 }
             }
-            offsets[part.number] = part.nextOffset
         }
+        let written = encoded.reduce(0) { $0 + $1.bytes.count }
+        let offsets = Dictionary(uniqueKeysWithValues: parts.map { ($0.number, $0.nextOffset) })
         try waitForDeliveries(
             through: producer.deliveryMark(
-                parts.map { KafkaTopicPartition(topic: layout.checkpoints, partition: $0.number) }))
+                parts.map { KafkaTopicPartition(topic: layout.checkpoints, partition: $0.number) }),
+            until: deadline)
         logger.debug("checkpointed \(parts.count) partitions, \(written) bytes, in \(ContinuousClock.now - started)")
         do {
             try consumer?.commit(
@@ -171,12 +221,16 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
 
     /// Waits for the messages of `mark`; a producer that does not count them per partition is
     /// flushed instead (correct, but it also waits for whatever other threads send meanwhile).
-    private func waitForDeliveries(through mark: KafkaDeliveryMark) throws {
+    private func waitForDeliveries(through mark: KafkaDeliveryMark, until deadline: ContinuousClock.Instant) throws {
         if producer.countsDeliveriesPerPartition {
-            try producer.waitForDeliveries(through: mark, timeout: .seconds(60))
+            try producer.waitForDeliveries(through: mark, timeout: remaining(until: deadline))
         } else {
-            try producer.flush(timeout: .seconds(60))
+            try producer.flush(timeout: remaining(until: deadline))
         }
+    }
+
+    private func remaining(until deadline: ContinuousClock.Instant) -> Duration {
+        max(.milliseconds(1), deadline - ContinuousClock.now)
     }
 
     /// The current aggregates of every park × metric that changed since the previous checkpoint, to

@@ -47,19 +47,42 @@ extension Worker {
             return starts
         case .revoked(let revoked):
             do {
-                try checkpointNow(revoked.map(\.partition))
+                try checkpointNow(revoked.map(\.partition), within: configuration.revokeTimeout)
             } catch {
                 logger.error("checkpoint on revoke failed: \(error); the next owner reprocesses from the previous one")
+                dropUnacknowledgedOutputs(releasing: revoked.map(\.partition))
             }
             for partition in revoked { partitions[partition.partition] = nil }
             observer?.workerReleased(revoked.map(\.partition))
             return [:]
         case .lost(let lost):
             // Another worker may own them already: write nothing on their behalf.
+            dropUnacknowledgedOutputs(releasing: lost.map(\.partition))
             for partition in lost { partitions[partition.partition] = nil }
             observer?.workerReleased(lost.map(\.partition))
             return [:]
         }
+    }
+
+    /// Drops every output not yet acknowledged, so that none is written after `released` have a new
+    /// owner, which recomputes them from the partitions' checkpoints. The producer is shared by
+    /// every partition: any kept partition lost outputs too, and its state is ahead of what was
+    /// written, so the worker stops (it never checkpoints such state) and whoever takes its
+    /// partitions next recomputes them. Without a kept partition (every eager revoke) it goes on.
+    func dropUnacknowledgedOutputs(releasing released: [Int32]) {
+        // A background checkpoint in progress sends nothing more and fails on its purged messages.
+        let dropped = checkpoints.cancelAndPurge()
+        guard dropped > 0 else { return }
+        logger.error(
+            "dropped \(dropped) outputs not acknowledged in time: the next owner of partitions \(released.sorted()) writes them"
+        )
+        let kept = Set(partitions.keys).subtracting(released)
+        guard !kept.isEmpty else { return }
+        let error = KafkaError(
+            code: .state,
+            reason: "outputs of partitions \(kept.sorted()) were dropped with those of the partitions released")
+        logger.critical("\(error.reason): stopping, so that the next owner recomputes them")
+        fatalStop = error
     }
 
     /// What restoring a partition found.

@@ -248,14 +248,21 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
 
     /// Shutdown (`numbers` nil: every partition) and revoke (`numbers`: those of them that moved
     /// since their last checkpoint; leaving the group at shutdown revokes everything just written):
-    /// after any background write, checkpoints them and waits until they are acknowledged.
-    func checkpointNow(_ numbers: [Int32]? = nil) throws {
-        checkpoints.waitUntilIdle()
+    /// after any background write, checkpoints them and waits until they are acknowledged, all
+    /// within `timeout`.
+    func checkpointNow(_ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60)) throws {
+        let deadline = ContinuousClock.now + timeout
+        guard checkpoints.waitUntilIdle(timeout: timeout) else {
+            throw KafkaError(
+                code: .timedOut, reason: "a background checkpoint was still being written after \(timeout)")
+        }
         try applyCheckpointCompletions()
         let chosen = numbers?.filter { partitions[$0]?.hasMovedSinceCheckpoint == true } ?? Array(partitions.keys)
         let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
-        let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer)
+        let offsets = try checkpoints.write(
+            checkpoints.job(parts), committingTo: consumer,
+            within: max(.milliseconds(1), deadline - ContinuousClock.now))
         record(checkpointed: offsets)
         lastCheckpoint = ContinuousClock.now
     }
@@ -271,10 +278,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
     }
 
-    /// Takes note of background checkpoints that finished; rethrows the first failure.
+    /// Takes note of background checkpoints that finished; rethrows the first failure of one not
+    /// cancelled (a cancelled one concerned partitions released meanwhile).
     private func applyCheckpointCompletions() throws {
         for completion in checkpoints.takeCompletions() {
-            if let error = completion.error { throw error }
+            if let error = completion.error, !completion.cancelled { throw error }
             record(checkpointed: completion.offsets)
         }
     }

@@ -14,6 +14,15 @@ public struct WorkerConfiguration: Sendable {
     /// How often each assigned partition that moved is checkpointed, one partition at a time spread
     /// over the interval (also every partition on revoke and on shutdown).
     public var checkpointInterval: Duration = .seconds(5)
+    /// How long a revoke may take to get the revoked partitions' outputs acknowledged and their
+    /// checkpoints written. Past it the worker drops every output not yet acknowledged (none is
+    /// written after the partitions are released; the next owner recomputes them from the previous
+    /// checkpoint) and releases the partitions without a new checkpoint. A group goes on without a
+    /// member that is slow to rejoin: Kafka after `max.poll.interval.ms`, the embedded cluster
+    /// after `session.timeout.ms` less a second (9 s by default), counting from the start of the
+    /// rebalance, which a member learns of at its next heartbeat (2 s at most). A member still
+    /// writing after that writes alerts its partitions' new owner writes again.
+    public var revokeTimeout: Duration = .seconds(4)
     /// Most messages handled per poll. Large enough that a batch taken from a backlog holds several
     /// partitions' records, whose slices run in parallel (834 k events caught up: 10,000 → 0.89 s,
     /// 40,000 → 0.83 s, 80,000 → 0.84 s, medians of 7–9 runs); a live stream's batches are what

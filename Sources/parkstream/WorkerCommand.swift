@@ -40,6 +40,14 @@ struct WorkerCommand: ParsableCommand {
         help: "How often to checkpoint each partition (one at a time, spread over the interval).")
     var checkpointInterval = "5s"
 
+    @Option(
+        name: .customLong("revoke-timeout"),
+        help: """
+            How long a revoke may wait for the revoked partitions' outputs and checkpoints; past it \
+            the outputs not yet acknowledged are dropped and the next owner recomputes them.
+            """)
+    var revokeTimeout = "4s"
+
     @Option(help: "Partitions of the topics (for alerts of events read from files).")
     var partitions = 12
 
@@ -62,6 +70,9 @@ struct WorkerCommand: ParsableCommand {
         guard let interval = RuleDuration(parsing: checkpointInterval), interval.seconds > 0 else {
             throw ValidationError("--checkpoint-interval: \"\(checkpointInterval)\" is not a duration (e.g. 5s)")
         }
+        guard let revokeLimit = RuleDuration(parsing: revokeTimeout), revokeLimit.seconds > 0 else {
+            throw ValidationError("--revoke-timeout: \"\(revokeTimeout)\" is not a duration (e.g. 4s)")
+        }
         guard let text = try? String(contentsOfFile: rules, encoding: .utf8) else {
             throw CommandFailure("cannot read \(rules)")
         }
@@ -83,6 +94,7 @@ struct WorkerCommand: ParsableCommand {
             client: client, rules: ruleSet, rulesFingerprint: RuleSet.fingerprint(of: text),
             instanceID: instance ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", layout: layout)
         configuration.checkpointInterval = .seconds(interval.seconds)
+        configuration.revokeTimeout = .seconds(revokeLimit.seconds)
         configuration.stopWhenCaughtUp = untilCaughtUp
         // Alerts are few and urgent: they leave after 1 ms rather than the usual 5 (aggregates and
         // checkpoints come in bursts and batch anyway; `-X linger.ms=` overrides).

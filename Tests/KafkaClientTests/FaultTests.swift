@@ -43,6 +43,51 @@ struct FaultTests {
         #expect(Set(values) == Set(0..<total))
     }
 
+    /// What a worker does with the outputs of partitions it must release while a broker is down:
+    /// the purged messages never appear, not even once the broker is back, and the producer goes on.
+    @Test func purgedMessagesAreNeverWrittenAndTheProducerGoesOn() throws {
+        let test = try TestCluster(brokers: 3)
+        let topic = try test.topic("purge", partitions: 6)
+        for partition: Int32 in 0..<6 {
+            try test.cluster.setLeader(topic: topic, partition: partition, broker: partition % 3 + 1)
+        }
+        let producer = try test.producer(countsDeliveriesPerPartition: true)
+        func send(_ range: Range<Int>) throws {
+            for index in range {
+                try producer.send(
+                    KafkaProducerMessage(
+                        topic: topic, partition: Int32(index % 6), key: nil, value: Array("\(index)".utf8)))
+            }
+        }
+        try send(0..<600)
+        try producer.flush(timeout: .seconds(30))
+        try test.cluster.takeDown(broker: 1)
+        let mark = producer.deliveryMark([KafkaTopicPartition(topic: topic, partition: 0)])
+        try send(600..<1200)
+        // Broker 1 leads partitions 0 and 3: their 200 messages cannot be acknowledged.
+        let stuck = ContinuousClock.now + .seconds(1)
+        while ContinuousClock.now < stuck { producer.poll(timeout: .milliseconds(50)) }
+        #expect(producer.purge() == 200)
+        #expect(throws: KafkaError.self) { try producer.waitForDeliveries(through: mark, timeout: .seconds(5)) }
+        try test.cluster.bringUp(broker: 1)
+        try send(1200..<1800)
+        let summary = try producer.flush(timeout: .seconds(60))
+        #expect(summary.delivered == 1600)
+        #expect(summary.purged == 200)
+        #expect(summary.failed.isEmpty)
+
+        let consumer = try test.consumer()
+        let ends = try (0..<Int32(6)).map {
+            try consumer.watermarks(KafkaTopicPartition(topic: topic, partition: $0)).high
+        }
+        #expect(ends.reduce(0, +) == 1600, "the topic holds the acknowledged messages and nothing else")
+        let values = try test.read(topic, partitions: 6, count: 1600).map {
+            Int(String(decoding: $0.value, as: UTF8.self))
+        }
+        let purged = (600..<1200).filter { $0 % 3 == 0 }
+        #expect(Set(values) == Set(0..<1800).subtracting(purged))
+    }
+
     @Test func retriableProduceErrorsAreRetried() throws {
         let test = try TestCluster(brokers: 1)
         let topic = try test.topic("retry", partitions: 1)

@@ -50,12 +50,21 @@ struct WorkerChaosTests {
             seen = try alertsOnTopic(brokers)
         }
         Thread.sleep(forTimeInterval: 3)  // anything written twice would show up by now
-        let final = try alertsOnTopic(brokers)
-        let extra = final.filter { line in final.filter { $0 == line }.count > expected.filter { $0 == line }.count }
+        let written = try alertLinesOnTopic(brokers)
+        let final = written.map(withoutSource).sorted()
+        // On failure: every copy of a repeated or unexpected alert with its source, and the logs.
+        let extra = written.filter { line in
+            let alert = withoutSource(line)
+            return final.filter { $0 == alert }.count > expected.filter { $0 == alert }.count
+        }
         let missing = expected.filter { !final.contains($0) }
+        let logs = [first, second, restarted, third].map(\.log)
         #expect(
             final == expected,
-            "same set, same count; extra or repeated: \(extra.prefix(3)); missing: \(missing.prefix(3))")
+            """
+            same set, same count; \(extra.count) extra or repeated: \(extra.prefix(6).joined(separator: "\n")); \
+            \(missing.count) missing: \(missing.prefix(3)); worker logs: \(logs)
+            """)
         for worker in [second, restarted, third] { #expect(worker.terminate() == 0) }
     }
 }

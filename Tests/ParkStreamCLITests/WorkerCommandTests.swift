@@ -84,9 +84,13 @@ func withoutSource(_ line: Substring) -> String {
 
 /// The alerts on the alerts topic, read with kcat (each without its source).
 func alertsOnTopic(_ brokers: String) throws -> [String] {
+    try alertLinesOnTopic(brokers).map(withoutSource).sorted()
+}
+
+/// The alerts on the alerts topic as written, partition by partition.
+func alertLinesOnTopic(_ brokers: String) throws -> [Substring] {
     let read = try ChildProcess.run("/usr/bin/kcat", ["-C", "-b", brokers, "-t", "park.alerts", "-e", "-q"])
-    return read.stdout.split(separator: "\n").map(withoutSource)
-        .sorted()
+    return read.stdout.split(separator: "\n")
 }
 
 @Suite("parkstream worker", .serialized, .timeLimit(.minutes(6)))

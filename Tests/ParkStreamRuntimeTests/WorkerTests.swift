@@ -6,6 +6,7 @@ import ParkMetrics
 import ParkRules
 import ParkSimulator
 import ParkStreamRuntime
+import Synchronization
 import Testing
 
 /// Two weeks of June 2017 (jinshan's compliance sag is in it), with a year of history.
@@ -25,8 +26,8 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
     let rules: RuleSet
     let partitions = 4
 
-    init(rules: RuleSet) throws {
-        kafka = try TestCluster(brokers: 1)
+    init(rules: RuleSet, brokers: Int = 1) throws {
+        kafka = try TestCluster(brokers: brokers)
         self.rules = rules
         let suffix = UInt32.random(in: 0...UInt32.max)
         layout.metrics = "metrics-\(suffix)"
@@ -79,6 +80,19 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
         return worker.statistics
     }
 
+    /// A worker running on a thread of its own until `stop()`.
+    func startWorker(instance: String, revokeTimeout: Duration = .seconds(4)) throws -> RunningWorker {
+        let producer = try kafka.producer(countsDeliveriesPerPartition: true)
+        var configuration = WorkerConfiguration(
+            client: kafka.client, rules: rules, rulesFingerprint: "test", instanceID: instance, layout: layout)
+        configuration.checkpointInterval = .seconds(1)
+        configuration.revokeTimeout = revokeTimeout
+        let sink = KafkaAlertSink(
+            producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
+        let worker = try Worker(configuration: configuration, producer: producer, sinks: [sink], logger: kafka.logger)
+        return RunningWorker(worker: worker, producer: producer)
+    }
+
     /// Messages in a topic: the sum of its partitions' end offsets.
     func messageCount(_ topic: String) throws -> Int64 {
         let consumer = try KafkaConsumer(
@@ -95,6 +109,50 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
             return AlertEvent(transition: event.transition, summary: event.summary, source: .file(path: "", line: 0))
                 .canonicalJSON()
         }.sorted()
+    }
+}
+
+/// A worker run by `WorkerHarness.startWorker` on a thread of its own.
+final class RunningWorker: Sendable {
+    let producer: KafkaProducer
+    private let stopping = Mutex(false)
+    /// The worker's counters after each poll, and how its run ended.
+    private let state = Mutex((statistics: nil as WorkerStatistics?, outcome: nil as Result<Void, any Error>?))
+    private let done = DispatchSemaphore(value: 0)
+
+    init(worker: Worker, producer: KafkaProducer) {
+        self.producer = producer
+        let thread = Thread { [self] in
+            let outcome = Result {
+                try worker.run {
+                    state.withLock { $0.statistics = worker.statistics }
+                    return stopping.withLock { $0 }
+                }
+            }
+            state.withLock { $0.outcome = outcome }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The counters as of the worker's latest poll (nil before its first).
+    var statistics: WorkerStatistics? { state.withLock { $0.statistics } }
+
+    /// Waits until `condition` holds for the worker's counters; false after `timeout`.
+    func wait(timeout: Duration = .seconds(60), until condition: (WorkerStatistics) -> Bool) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let statistics, condition(statistics) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
+    /// Stops the worker gracefully and rethrows what ended its run.
+    func stop() throws {
+        stopping.withLock { $0 = true }
+        done.wait()
+        try state.withLock { $0.outcome }?.get()
     }
 }
 
@@ -161,6 +219,56 @@ struct WorkerTests {
         let expected = replayedAlerts(june, rules: rules, partitions: Int32(harness.partitions))
         #expect(try harness.alerts(count: expected.count) == expected)
         #expect(try harness.messageCount(harness.layout.alerts) == Int64(expected.count), "no duplicates")
+    }
+
+    /// A broker holding the alerts partitions goes down while a worker has alerts in flight, and
+    /// a second worker joins: the first cannot get its alerts acknowledged before the group moves
+    /// on without it (on the embedded cluster, a member slow to rejoin is left behind after
+    /// `session.timeout.ms` less a second), so it drops them when its revoke times out instead of
+    /// writing them after the partitions' next owner has read the alerts tail. Each alert is
+    /// written once: the dropped ones by whoever recomputes them.
+    @Test func alertsThatARevokeCannotWriteInTimeAreWrittenOnceByTheNextOwner() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules, brokers: 3)
+        let cluster = harness.kafka.cluster
+        let layout = harness.layout
+        for partition in 0..<Int32(harness.partitions) {
+            for topic in [layout.metrics, layout.deadLetters, layout.aggregates, layout.checkpoints] {
+                try cluster.setLeader(topic: topic, partition: partition, broker: 1)
+            }
+            try cluster.setLeader(topic: layout.alerts, partition: partition, broker: 2)
+        }
+        try cluster.setGroupCoordinator(group: layout.group, broker: 1)
+        // Split after jinshan's sag fired (5 June) and before it resolves: both halves raise alerts.
+        let june8 = Timestamp(rfc3339: "2017-06-08T00:00:00+08:00") ?? Timestamp(seconds: 0)
+        let half = june.firstIndex { $0.observedAt >= june8 } ?? june.count / 2
+        let expected = replayedAlerts(june, rules: rules, partitions: Int32(harness.partitions))
+        let early = replayedAlerts(Array(june[..<half]), rules: rules, partitions: Int32(harness.partitions))
+        try #require(early.count > 0 && early.count < expected.count, "alerts in both halves")
+
+        let first = try harness.startWorker(instance: "first", revokeTimeout: .seconds(1))
+        let published = try harness.publish(june[..<half])
+        #expect(first.wait { $0.eventsIn >= published && $0.alerts >= early.count })
+        try cluster.takeDown(broker: 2)
+        let all = published + (try harness.publish(june[half...]))
+        #expect(first.wait { $0.eventsIn >= all && $0.alerts > early.count }, "alerts stuck for broker 2")
+        let second = try harness.startWorker(instance: "second")
+        let dropped = first.wait(timeout: .seconds(30)) { _ in first.producer.deliverySummary.purged > 0 }
+        try cluster.bringUp(broker: 2)
+        #expect(dropped, "the revoke gave up the alerts it could not write in time")
+
+        var seen: [String] = []
+        let deadline = ContinuousClock.now + .seconds(90)
+        while seen.count < expected.count, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.5)
+            seen = try harness.alerts(count: Int(try harness.messageCount(layout.alerts)))
+        }
+        Thread.sleep(forTimeInterval: 2)  // anything written twice shows up by now
+        try first.stop()
+        try second.stop()
+        let written = try harness.alerts(count: Int(try harness.messageCount(layout.alerts)))
+        let repeated = Set(written.filter { alert in written.filter { $0 == alert }.count > 1 })
+        #expect(written == expected, "\(written.count) alerts for \(expected.count); written twice: \(repeated)")
     }
 
     @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlertsOrDeadLetters() throws {
