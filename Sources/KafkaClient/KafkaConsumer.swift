@@ -73,7 +73,7 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
 
     private func rebalance(_ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
         let partitions = RDKafkaPartitionList.entries(of: list).map(\.0).sorted()
-        let cooperative = String(cString: rd_kafka_rebalance_protocol(client.handle)) == "COOPERATIVE"
+        let cooperative = isCooperative
         if err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             let starts = rebalanceHook?(.assigned(partitions)) ?? [:]
             for index in 0..<Int(list.pointee.cnt) {
@@ -98,6 +98,15 @@ public final class KafkaConsumer: @unchecked Sendable {  // used from one thread
                 report(failure(rd_kafka_assign(client.handle, nil), "unassign"))
             }
         }
+    }
+
+    /// Whether the group rebalances incrementally. librdkafka has no answer (NULL) once the consumer
+    /// is leaving its group, as in the revoke of a close: the configured protocol then.
+    private var isCooperative: Bool {
+        guard let name: UnsafePointer<CChar> = rd_kafka_rebalance_protocol(client.handle) else {
+            return configuration.assignment == .cooperative
+        }
+        return String(cString: name) == "COOPERATIVE"
     }
 
     private func failure(_ err: rd_kafka_resp_err_t, _ operation: String) -> KafkaError? {
