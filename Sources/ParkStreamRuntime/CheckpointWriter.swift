@@ -39,6 +39,8 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
     struct Completion {
         var offsets: [Int32: Int64]
         var error: (any Error)?
+        /// The parts written, for a completion that timed out: their touched aggregates go back.
+        var parts: [Part] = []
         /// The job was cancelled (its partitions released); its error says nothing about the others.
         var cancelled = false
     }
@@ -93,9 +95,11 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         let thread = Thread { [self] in
             var completion = Completion(offsets: [:])
             do {
-                completion.offsets = try write(job, committingTo: consumer)
+                completion.offsets = try write(
+                    job, committingTo: consumer, waitingForOtherSinks: configuration.checkpointInterval)
             } catch {
                 completion.error = error
+                completion.parts = job.parts
             }
             locked {
                 completion.cancelled = job.generation != generation
@@ -162,18 +166,22 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return body()
     }
 
-    /// Writes `job` and waits for it, each wait ending by `timeout` after the start; returns each
-    /// partition's checkpointed next offset.
-    func write(_ job: Job, committingTo consumer: KafkaConsumer?, within timeout: Duration = .seconds(60)) throws
-        -> [Int32: Int64]
-    {
+    /// Writes `job` and waits for it, each wait ending by `timeout` after the start (the wait for
+    /// sinks outside Kafka by `sinkTimeout`, if shorter); returns each partition's checkpointed
+    /// next offset.
+    func write(
+        _ job: Job, committingTo consumer: KafkaConsumer?, within timeout: Duration = .seconds(60),
+        waitingForOtherSinks sinkTimeout: Duration = .seconds(60)
+    ) throws -> [Int32: Int64] {
         let parts = job.parts.sorted { $0.number < $1.number }
         guard !parts.isEmpty else { return [:] }
         let started = ContinuousClock.now
         let deadline = started + timeout
         let layout = configuration.layout
         // Sinks outside Kafka (Alertmanager) keep their own queues.
-        for sink in sinks where !(sink is KafkaAlertSink) { try sink.flush(timeout: remaining(until: deadline)) }
+        for sink in sinks where !(sink is KafkaAlertSink) {
+            try sink.flush(timeout: min(sinkTimeout, remaining(until: deadline)))
+        }
         try waitForDeliveries(through: job.outputs, until: deadline)
         // The aggregates, acknowledged before the checkpoints that no longer list them as changed.
         try send(for: job) { for part in parts { try writeAggregates(of: part) } }

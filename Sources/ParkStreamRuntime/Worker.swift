@@ -68,11 +68,26 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             client: configuration.client, groupID: configuration.layout.group)
         consumerConfiguration.client.clientID = "parkstream-worker-\(configuration.instanceID)"
         consumerConfiguration.readsHeaders = false  // metric events carry none the worker reads
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger) { [unowned self] event in
-            self.rebalance(event)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger) { [weak self] event in
+            self?.rebalance(event) ?? [:]
         }
         self.consumer = consumer
         try consumer.subscribe([configuration.layout.metrics])
+        do {
+            try process(consumer, until: shouldStop)
+            try finishInFlight()
+            try checkpointNow()
+        } catch {
+            abandon(consumer, after: error)
+            throw error
+        }
+        try consumer.close()
+        self.consumer = nil
+        for sink in sinks { try sink.flush(timeout: .seconds(10)) }
+    }
+
+    /// The batch loop of `run`.
+    private func process(_ consumer: KafkaConsumer, until shouldStop: () -> Bool) throws {
         while !shouldStop() {
             // The rebalance hook, which runs inside the poll, finishes the batch in flight first.
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
@@ -97,11 +112,27 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 try checkpointNextMovedInBackground()
             }
         }
-        try finishInFlight()
-        try checkpointNow()
-        try consumer.close()
+    }
+
+    /// After a failure: drops every output not yet acknowledged (none may land once the group has
+    /// moved the partitions; their next owner recomputes them from their checkpoints), forgets the
+    /// partitions without checkpointing them, and leaves the group so that others take over now
+    /// rather than after the session timeout.
+    private func abandon(_ consumer: KafkaConsumer, after error: any Error) {
+        _ = inFlight?.finish()
+        inFlight = nil
+        let dropped = checkpoints.cancelAndPurge()
+        let released = partitions.keys.sorted()
+        partitions.removeAll()
+        logger.critical(
+            "stopping after \(error): partitions \(released) released without a checkpoint, \(dropped) unacknowledged outputs dropped"
+        )
+        do {
+            try consumer.close()
+        } catch {
+            logger.warning("leaving the group failed: \(error)")
+        }
         self.consumer = nil
-        for sink in sinks { try sink.flush(timeout: .seconds(10)) }
     }
 
     /// True when partitions are assigned and every one has been polled up to the high watermark its
@@ -278,13 +309,32 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         }
     }
 
-    /// Takes note of background checkpoints that finished; rethrows the first failure of one not
-    /// cancelled (a cancelled one concerned partitions released meanwhile).
+    /// Takes note of background checkpoints that finished. One that Alertmanager held up (it did not
+    /// accept the alerts within a checkpoint interval; nothing was written) is deferred: its
+    /// partitions stay due and their touched aggregates go back, so the next round writes them,
+    /// and the worker goes on. Rethrows any other failure of one not cancelled (a cancelled one
+    /// concerned partitions released meanwhile). Kafka timeouts stay fatal: a later round could
+    /// not tell whether an output failed in between.
     private func applyCheckpointCompletions() throws {
         for completion in checkpoints.takeCompletions() {
-            if let error = completion.error, !completion.cancelled { throw error }
+            if let error = completion.error, !completion.cancelled {
+                guard let held = error as? AlertSinkError, held.code == .timedOut else { throw error }
+                deferCheckpoint(of: completion.parts, because: held)
+            }
             record(checkpointed: completion.offsets)
         }
+    }
+
+    private func deferCheckpoint(of parts: [CheckpointWriter.Part], because error: any Error) {
+        for part in parts {
+            for item in part.touched {
+                guard let index = partitions[part.number]?.pipeline.engine.index(of: item.park) else { continue }
+                partitions[part.number]?.touched.touch(parkIndex: index, metric: item.metric)
+            }
+        }
+        logger.warning(
+            "checkpoint deferred: \(error)",
+            metadata: ["kafka.partitions": "\(parts.map(\.number))"])
     }
 
     private func record(checkpointed offsets: [Int32: Int64]) {

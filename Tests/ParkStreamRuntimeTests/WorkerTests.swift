@@ -81,7 +81,9 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
     }
 
     /// A worker running on a thread of its own until `stop()`.
-    func startWorker(instance: String, revokeTimeout: Duration = .seconds(4)) throws -> RunningWorker {
+    func startWorker(
+        instance: String, revokeTimeout: Duration = .seconds(4), otherSinks: [any AlertSink] = []
+    ) throws -> RunningWorker {
         let producer = try kafka.producer(countsDeliveriesPerPartition: true)
         var configuration = WorkerConfiguration(
             client: kafka.client, rules: rules, rulesFingerprint: "test", instanceID: instance, layout: layout)
@@ -89,7 +91,8 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
         configuration.revokeTimeout = revokeTimeout
         let sink = KafkaAlertSink(
             producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
-        let worker = try Worker(configuration: configuration, producer: producer, sinks: [sink], logger: kafka.logger)
+        let worker = try Worker(
+            configuration: configuration, producer: producer, sinks: [sink] + otherSinks, logger: kafka.logger)
         return RunningWorker(worker: worker, producer: producer)
     }
 
@@ -147,6 +150,9 @@ final class RunningWorker: Sendable {
         }
         return false
     }
+
+    /// Whether the worker's run is still going.
+    var isRunning: Bool { state.withLock { $0.outcome == nil } }
 
     /// Stops the worker gracefully and rethrows what ended its run.
     func stop() throws {
@@ -269,6 +275,47 @@ struct WorkerTests {
         let written = try harness.alerts(count: Int(try harness.messageCount(layout.alerts)))
         let repeated = Set(written.filter { alert in written.filter { $0 == alert }.count > 1 })
         #expect(written == expected, "\(written.count) alerts for \(expected.count); written twice: \(repeated)")
+    }
+
+    /// Alertmanager down: each checkpoint waits a checkpoint interval for it to accept the alerts,
+    /// then is deferred (nothing written, the changed aggregates kept for the next round) while
+    /// the worker goes on. Once Alertmanager is up, the alerts arrive and the checkpoints resume,
+    /// the aggregates of the deferred rounds with them.
+    @Test func anAlertmanagerOutageDefersCheckpointsWithoutStoppingTheWorker() throws {
+        let harness = try WorkerHarness(rules: try hebiRules())
+        let port = try AlertmanagerProcess.freePort()
+        var configuration = AlertmanagerConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
+        configuration.initialBackoff = .milliseconds(100)
+        configuration.maxBackoff = .milliseconds(500)
+        let alertmanagerSink = AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
+        let worker = try harness.startWorker(instance: "one", otherSinks: [alertmanagerSink])
+        let published = try harness.publish(june)
+        #expect(worker.wait { $0.eventsIn >= published && $0.alerts > 0 })
+        Thread.sleep(forTimeInterval: 1.5)  // a round begun before the first alert ends
+        let before = worker.statistics?.checkpoints ?? 0
+        Thread.sleep(forTimeInterval: 3)  // three checkpoint intervals
+        #expect(worker.isRunning, "the outage does not stop the worker")
+        #expect(worker.statistics?.checkpoints == before, "nothing is checkpointed past alerts Alertmanager lacks")
+
+        let alertmanager = try AlertmanagerProcess(port: port)
+        defer { alertmanager.stop() }
+        #expect(worker.wait { $0.checkpoints > before }, "checkpoints resume once it is up")
+        #expect(alertmanagerSink.statistics.pending == 0)
+        #expect(alertmanagerSink.statistics.accepted > 0)
+        // Every park's aggregates, those of the deferred rounds included, once each partition's turn came.
+        let wanted: Set = ["jinshan/wastewater_compliance/month", "qibin/energy_intensity/ytd"]
+        var keys: Set<String> = []
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !keys.isSuperset(of: wanted), ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.5)
+            let aggregates = try harness.kafka.read(
+                harness.layout.aggregates, partitions: harness.partitions,
+                count: Int(try harness.messageCount(harness.layout.aggregates)))
+            keys = Set(aggregates.map { String(decoding: $0.key ?? [], as: UTF8.self) })
+        }
+        #expect(keys.isSuperset(of: wanted), "the aggregates of the deferred rounds")
+        try worker.stop()
+        try alertmanagerSink.close(timeout: .seconds(5))
     }
 
     @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlertsOrDeadLetters() throws {
