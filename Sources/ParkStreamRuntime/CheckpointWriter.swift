@@ -96,7 +96,8 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
             var completion = Completion(offsets: [:])
             do {
                 completion.offsets = try write(
-                    job, committingTo: consumer, waitingForOtherSinks: configuration.checkpointInterval)
+                    job, committingTo: consumer, until: .now + .seconds(60),
+                    waitingForOtherSinks: configuration.checkpointInterval)
             } catch {
                 completion.error = error
                 completion.parts = job.parts
@@ -166,17 +167,15 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return body()
     }
 
-    /// Writes `job` and waits for it, each wait ending by `timeout` after the start (the wait for
-    /// sinks outside Kafka by `sinkTimeout`, if shorter); returns each partition's checkpointed
-    /// next offset.
+    /// Writes `job` and waits for it, every wait ending by `deadline` (the wait for sinks outside
+    /// Kafka after `sinkTimeout`, if sooner); returns each partition's checkpointed next offset.
     func write(
-        _ job: Job, committingTo consumer: KafkaConsumer?, within timeout: Duration = .seconds(60),
+        _ job: Job, committingTo consumer: KafkaConsumer?, until deadline: ContinuousClock.Instant,
         waitingForOtherSinks sinkTimeout: Duration = .seconds(60)
     ) throws -> [Int32: Int64] {
         let parts = job.parts.sorted { $0.number < $1.number }
         guard !parts.isEmpty else { return [:] }
         let started = ContinuousClock.now
-        let deadline = started + timeout
         let layout = configuration.layout
         // Sinks outside Kafka (Alertmanager) keep their own queues.
         for sink in sinks where !(sink is KafkaAlertSink) {

@@ -291,9 +291,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         let chosen = numbers?.filter { partitions[$0]?.hasMovedSinceCheckpoint == true } ?? Array(partitions.keys)
         let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
-        let offsets = try checkpoints.write(
-            checkpoints.job(parts), committingTo: consumer,
-            within: max(.milliseconds(1), deadline - ContinuousClock.now))
+        let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer, until: deadline)
         record(checkpointed: offsets)
         lastCheckpoint = ContinuousClock.now
     }

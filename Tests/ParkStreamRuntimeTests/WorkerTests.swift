@@ -65,16 +65,27 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
         return count
     }
 
-    /// Runs a worker until it has read `events` messages, then stops it gracefully.
-    func runWorker(until events: Int, rules: RuleSet? = nil) throws -> WorkerStatistics {
+    /// A worker over this cluster's topics (checkpoints every second), and its producer.
+    func makeWorker(
+        instance: String = "test", rules: RuleSet? = nil, revokeTimeout: Duration = .seconds(4),
+        otherSinks: [any AlertSink] = []
+    ) throws -> (Worker, KafkaProducer) {
         let producer = try kafka.producer(countsDeliveriesPerPartition: true)
         var configuration = WorkerConfiguration(
-            client: kafka.client, rules: rules ?? self.rules, rulesFingerprint: "test", instanceID: "test",
+            client: kafka.client, rules: rules ?? self.rules, rulesFingerprint: "test", instanceID: instance,
             layout: layout)
         configuration.checkpointInterval = .seconds(1)
+        configuration.revokeTimeout = revokeTimeout
         let sink = KafkaAlertSink(
             producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
-        let worker = try Worker(configuration: configuration, producer: producer, sinks: [sink], logger: kafka.logger)
+        let worker = try Worker(
+            configuration: configuration, producer: producer, sinks: [sink] + otherSinks, logger: kafka.logger)
+        return (worker, producer)
+    }
+
+    /// Runs a worker until it has read `events` messages, then stops it gracefully.
+    func runWorker(until events: Int, rules: RuleSet? = nil) throws -> WorkerStatistics {
+        let (worker, _) = try makeWorker(rules: rules)
         let deadline = ContinuousClock.now + .seconds(90)
         try worker.run { worker.statistics.eventsIn >= events || ContinuousClock.now > deadline }
         return worker.statistics
@@ -84,15 +95,8 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
     func startWorker(
         instance: String, revokeTimeout: Duration = .seconds(4), otherSinks: [any AlertSink] = []
     ) throws -> RunningWorker {
-        let producer = try kafka.producer(countsDeliveriesPerPartition: true)
-        var configuration = WorkerConfiguration(
-            client: kafka.client, rules: rules, rulesFingerprint: "test", instanceID: instance, layout: layout)
-        configuration.checkpointInterval = .seconds(1)
-        configuration.revokeTimeout = revokeTimeout
-        let sink = KafkaAlertSink(
-            producer: producer, topic: layout.alerts, partitions: partitions, logger: kafka.logger)
-        let worker = try Worker(
-            configuration: configuration, producer: producer, sinks: [sink] + otherSinks, logger: kafka.logger)
+        let (worker, producer) = try makeWorker(
+            instance: instance, revokeTimeout: revokeTimeout, otherSinks: otherSinks)
         return RunningWorker(worker: worker, producer: producer)
     }
 
