@@ -9,6 +9,8 @@ public struct OpsBatchReport: Sendable {
     public var rejected: [String: Int]
     /// Events ignored as duplicates (same park and event id).
     public var duplicates: Int
+    /// Outputs dropped unacknowledged when partitions were released (their next owner writes them).
+    public var droppedOutputs = 0
     /// Alert transitions to `firing` published.
     public var firing: Int
     /// Alert transitions to `resolved` published.

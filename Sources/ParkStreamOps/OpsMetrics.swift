@@ -8,6 +8,7 @@ struct OpsMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     let events: Counter
     let duplicates: Counter
+    let droppedOutputs: Counter
     let checkpoints: Counter
     let firingTransitions: Counter
     let resolvedTransitions: Counter
@@ -48,6 +49,10 @@ struct OpsMetrics: Sendable {
         events = registry.makeCounter(descriptor: Self.name("events", unit: "total", help: "Input events read."))
         duplicates = registry.makeCounter(
             descriptor: Self.name("duplicates", unit: "total", help: "Events ignored as duplicates."))
+        droppedOutputs = registry.makeCounter(
+            descriptor: Self.name(
+                "outputs_dropped", unit: "total",
+                help: "Outputs dropped unacknowledged when partitions were released; their next owner writes them."))
         checkpoints = registry.makeCounter(
             descriptor: Self.name("checkpoints", unit: "total", help: "Checkpoints written."))
         firingTransitions = registry.makeCounter(descriptor: Self.transitions, labels: [("state", "firing")])

@@ -48,6 +48,7 @@ public final class OpsState: Sendable {
     public func record(_ report: OpsBatchReport) {
         metrics.events.increment(by: Int64(report.events))
         metrics.duplicates.increment(by: Int64(report.duplicates))
+        metrics.droppedOutputs.increment(by: Int64(report.droppedOutputs))
         metrics.firingTransitions.increment(by: Int64(report.firing))
         metrics.resolvedTransitions.increment(by: Int64(report.resolved))
         metrics.batchDuration.record(report.duration)

@@ -73,6 +73,7 @@ extension Worker {
         // A background checkpoint in progress sends nothing more and fails on its purged messages.
         let dropped = checkpoints.cancelAndPurge()
         guard dropped > 0 else { return }
+        statistics.droppedOutputs += dropped
         logger.error(
             "dropped \(dropped) outputs not acknowledged in time: the next owner of partitions \(released.sorted()) writes them"
         )

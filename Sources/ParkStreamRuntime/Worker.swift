@@ -122,6 +122,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         _ = inFlight?.finish()
         inFlight = nil
         let dropped = checkpoints.cancelAndPurge()
+        statistics.droppedOutputs += dropped
         let released = partitions.keys.sorted()
         partitions.removeAll()
         logger.critical(
@@ -214,10 +215,12 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                     transition: $0, source: source, offsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
             }
         }
-        return WorkerBatchReport(
+        var report = WorkerBatchReport(
             events: statistics.eventsIn - before.eventsIn, duration: statistics.lastBatchDuration, rejected: rejected,
             duplicates: statistics.duplicates - before.duplicates, fired: statistics.fired - before.fired,
             resolved: statistics.resolved - before.resolved, lag: lag, engines: engines, firing: firing)
+        report.droppedOutputs = statistics.droppedOutputs - before.droppedOutputs
+        return report
     }
 
     /// The batch's records grouped by partition, each group holding its partition's state, which

@@ -21,6 +21,8 @@ public struct WorkerBatchReport: Sendable {
     /// Rejected events of this batch by reason (`syntax`, `range`, `late`, …).
     public var rejected: [String: Int]
     public var duplicates: Int
+    /// Outputs dropped unacknowledged when partitions were released, since the previous report.
+    public var droppedOutputs = 0
     public var fired: Int
     public var resolved: Int
     /// Messages behind the end of each assigned partition, where known.

@@ -8,6 +8,9 @@ public struct WorkerStatistics: Sendable {
     public var fired = 0
     public var resolved = 0
     public var checkpoints = 0
+    /// Outputs (alerts, dead letters, aggregates, checkpoints) dropped unacknowledged when partitions
+    /// were released: their next owner writes them.
+    public var droppedOutputs = 0
     public var restores = 0
     /// Partitions rebuilt from the oldest retained input because the rules changed.
     public var rebuilds = 0

@@ -26,11 +26,12 @@ final class OpsBridge: WorkerObserver {
     }
 
     private func record(_ report: WorkerBatchReport) {
-        state.record(
-            OpsBatchReport(
-                events: report.events, duration: report.duration, rejected: report.rejected,
-                duplicates: report.duplicates, firing: report.fired, resolved: report.resolved,
-                lag: Dictionary(uniqueKeysWithValues: report.lag.map { (Int($0.key), $0.value) })))
+        var batch = OpsBatchReport(
+            events: report.events, duration: report.duration, rejected: report.rejected,
+            duplicates: report.duplicates, firing: report.fired, resolved: report.resolved,
+            lag: Dictionary(uniqueKeysWithValues: report.lag.map { (Int($0.key), $0.value) }))
+        batch.droppedOutputs = report.droppedOutputs
+        state.record(batch)
     }
 
     func workerCheckpointed(_ partitions: [Int32]) {

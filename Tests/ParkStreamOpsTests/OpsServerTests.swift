@@ -38,7 +38,9 @@ struct OpsServerTests {
             OpsBatchReport(
                 events: 10, duration: .milliseconds(3), rejected: ["late": 1, "bad-json": 2], duplicates: 1,
                 firing: 1, lag: [3: 42]))
-        state.record(OpsBatchReport(events: 5, duration: .milliseconds(30), lag: [3: 7]))
+        var afterRebalance = OpsBatchReport(events: 5, duration: .milliseconds(30), lag: [3: 7])
+        afterRebalance.droppedOutputs = 4
+        state.record(afterRebalance)
         state.recordCheckpoint(partition: 3, at: .now - .seconds(2))
         state.setFiring([OpsFixtures.firing()], partition: 3)
         try await OpsHTTP.withServer(state) { port in
@@ -52,6 +54,7 @@ struct OpsServerTests {
                 #"parkstream_partition_lag{partition="3"} 7.0"#, "parkstream_alerts_firing 1.0",
                 "parkstream_batch_duration_seconds_count 2", #"parkstream_batch_duration_seconds_bucket{le="0.005"} 1"#,
                 #"parkstream_alert_transitions_total{state="firing"} 1"#, "parkstream_checkpoints_total 1",
+                "parkstream_outputs_dropped_total 4",
             ] {
                 #expect(lines.contains(line), "missing \(line)")
             }

@@ -266,6 +266,7 @@ struct WorkerTests {
         let dropped = first.wait(timeout: .seconds(30)) { _ in first.producer.deliverySummary.purged > 0 }
         try cluster.bringUp(broker: 2)
         #expect(dropped, "the revoke gave up the alerts it could not write in time")
+        #expect(first.wait { $0.droppedOutputs > 0 }, "and counted them for the ops port")
 
         var seen: [String] = []
         let deadline = ContinuousClock.now + .seconds(90)
