@@ -29,6 +29,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 }
 
 extension Duration {
+    /// The duration in seconds, as Foundation's and the lock APIs' `TimeInterval` takes it.
+    public var inSeconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
     /// The duration in whole microseconds, rounded toward negative infinity.
     public var microsecondsRoundedDown: Int64 {
         let (seconds, attoseconds) = components

@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import ParkMetrics
 
 /// A value set once and waited for from synchronous code.
 ///
@@ -17,8 +18,7 @@ final class Latch<Value: Sendable>: @unchecked Sendable {
 
     /// The value, waiting for it at most `timeout`; nil when it did not come in time.
     func wait(timeout: Duration) -> Value? {
-        let (seconds, attoseconds) = timeout.components
-        guard condition.lock(whenValue: true, timeoutSeconds: Double(seconds) + Double(attoseconds) / 1e18) else {
+        guard condition.lock(whenValue: true, timeoutSeconds: timeout.inSeconds) else {
             return nil
         }
         defer { condition.unlock() }

@@ -1,3 +1,5 @@
+import ParkMetrics
+
 extension OpsState {
     /// The Prometheus text exposition of the registry, checkpoint ages first set as of `now`.
     public func prometheusText(now: ContinuousClock.Instant = .now) -> String {
@@ -6,10 +8,7 @@ extension OpsState {
                 (storage.ageGauge(partition, metrics), now - instant)
             }
         }
-        for (gauge, age) in ages {
-            let (seconds, attoseconds) = age.components
-            gauge.set(Double(seconds) + Double(attoseconds) / 1e18)
-        }
+        for (gauge, age) in ages { gauge.set(age.inSeconds) }
         return registry.emitToString()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ParkMetrics
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -26,9 +27,8 @@ struct AlertmanagerClient: Sendable {
         self.url = url
         self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
+        configuration.timeoutIntervalForRequest = timeout.inSeconds
+        configuration.timeoutIntervalForResource = timeout.inSeconds
         session = URLSession(configuration: configuration)
     }
 

@@ -100,7 +100,7 @@ public final class AlertmanagerSink: AlertSink, @unchecked Sendable {
         let deadline = clock.now + timeout
         let left = locked {
             while queue.unsentCount > 0, !finished, clock.now < deadline {
-                _ = condition.wait(until: date(of: deadline))
+                _ = condition.wait(until: deadline)
             }
             return queue.unsentCount
         }
@@ -146,7 +146,7 @@ public final class AlertmanagerSink: AlertSink, @unchecked Sendable {
                 }
                 if let batch = queue.due(now: now, limit: configuration.maxBatch) { return batch }
                 let wake = [queue.nextWake(now: now), closing].compactMap { $0 }.min()
-                if let wake { _ = condition.wait(until: date(of: wake)) } else { condition.wait() }
+                if let wake { _ = condition.wait(until: wake) } else { condition.wait() }
             }
         }
     }
@@ -190,10 +190,5 @@ public final class AlertmanagerSink: AlertSink, @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return try body()
-    }
-
-    private func date(of instant: ContinuousClock.Instant) -> Date {
-        let (seconds, attoseconds) = (instant - clock.now).components
-        return Date(timeIntervalSinceNow: max(0, Double(seconds) + Double(attoseconds) / 1e18))
     }
 }

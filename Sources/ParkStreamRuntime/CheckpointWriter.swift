@@ -135,20 +135,12 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         try body()
     }
 
-    /// Waits until no background write runs; false when one still runs after `timeout` (nil: no limit).
-    @discardableResult
-    func waitUntilIdle(timeout: Duration? = nil) -> Bool {
-        let limit = timeout.map {
-            Date(timeIntervalSinceNow: Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18)
-        }
+    /// Waits until no background write runs; false when one still runs at `deadline`.
+    func waitUntilIdle(until deadline: ContinuousClock.Instant) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while running {
-            guard let limit else {
-                condition.wait()
-                continue
-            }
-            if !condition.wait(until: limit) { return !running }
+            if !condition.wait(until: deadline) { return !running }
         }
         return true
     }

@@ -121,13 +121,10 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func abandon(_ consumer: KafkaConsumer, after error: any Error) {
         _ = inFlight?.finish()
         inFlight = nil
-        let dropped = checkpoints.cancelAndPurge()
-        statistics.droppedOutputs += dropped
         let released = partitions.keys.sorted()
+        logger.critical("stopping after \(error): partitions \(released) released without a checkpoint")
+        dropUnacknowledgedOutputs(releasing: released)
         partitions.removeAll()
-        logger.critical(
-            "stopping after \(error): partitions \(released) released without a checkpoint, \(dropped) unacknowledged outputs dropped"
-        )
         do {
             try consumer.close()
         } catch {
@@ -286,7 +283,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// within `timeout`.
     func checkpointNow(_ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60)) throws {
         let deadline = ContinuousClock.now + timeout
-        guard checkpoints.waitUntilIdle(timeout: timeout) else {
+        guard checkpoints.waitUntilIdle(until: deadline) else {
             throw KafkaError(
                 code: .timedOut, reason: "a background checkpoint was still being written after \(timeout)")
         }

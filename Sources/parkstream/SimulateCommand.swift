@@ -59,9 +59,7 @@ struct SimulateCommand: ParsableCommand {
     func validate() throws {
         guard start.timestamp < until.timestamp else { throw ValidationError("--start must be before --until") }
         for (name, text) in [("--wastewater-interval", wastewaterInterval), ("--energy-interval", energyInterval)] {
-            guard let interval = RuleDuration(parsing: text), interval.seconds > 0 else {
-                throw ValidationError("\(name): \"\(text)\" is not a duration (e.g. 5m, 15m, 1h)")
-            }
+            _ = try positiveDuration(text, option: name, example: "5m, 15m, 1h")
         }
     }
 
@@ -69,8 +67,10 @@ struct SimulateCommand: ParsableCommand {
         var configuration = SimulationConfiguration(start: start.timestamp, end: until.timestamp)
         configuration.seed = seed
         configuration.includeHistory = !noHistory
-        configuration.wastewaterInterval = .seconds(RuleDuration(parsing: wastewaterInterval)?.seconds ?? 600)
-        configuration.energyInterval = .seconds(RuleDuration(parsing: energyInterval)?.seconds ?? 900)
+        configuration.wastewaterInterval = try positiveDuration(
+            wastewaterInterval, option: "--wastewater-interval", example: "5m, 15m, 1h")
+        configuration.energyInterval = try positiveDuration(
+            energyInterval, option: "--energy-interval", example: "5m, 15m, 1h")
         let simulation = ParkSimulation(configuration: configuration)
         let sink: any SimulationSink =
             if let output {

@@ -67,12 +67,8 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         let logger = Logger(label: "parkstream.worker")
-        guard let interval = RuleDuration(parsing: checkpointInterval), interval.seconds > 0 else {
-            throw ValidationError("--checkpoint-interval: \"\(checkpointInterval)\" is not a duration (e.g. 5s)")
-        }
-        guard let revokeLimit = RuleDuration(parsing: revokeTimeout), revokeLimit.seconds > 0 else {
-            throw ValidationError("--revoke-timeout: \"\(revokeTimeout)\" is not a duration (e.g. 4s)")
-        }
+        let interval = try positiveDuration(checkpointInterval, option: "--checkpoint-interval", example: "5s")
+        let revokeLimit = try positiveDuration(revokeTimeout, option: "--revoke-timeout", example: "4s")
         guard let text = try? String(contentsOfFile: rules, encoding: .utf8) else {
             throw CommandFailure("cannot read \(rules)")
         }
@@ -93,8 +89,8 @@ struct WorkerCommand: ParsableCommand {
         var configuration = WorkerConfiguration(
             client: client, rules: ruleSet, rulesFingerprint: RuleSet.fingerprint(of: text),
             instanceID: instance ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", layout: layout)
-        configuration.checkpointInterval = .seconds(interval.seconds)
-        configuration.revokeTimeout = .seconds(revokeLimit.seconds)
+        configuration.checkpointInterval = interval
+        configuration.revokeTimeout = revokeLimit
         configuration.stopWhenCaughtUp = untilCaughtUp
         // Alerts are few and urgent: they leave after 1 ms rather than the usual 5 (aggregates and
         // checkpoints come in bursts and batch anyway; `-X linger.ms=` overrides).
