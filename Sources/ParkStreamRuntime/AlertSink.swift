@@ -18,4 +18,20 @@ public protocol AlertSink: AnyObject, Sendable {
     /// Flushes for up to `timeout`, then stops the sink's own work. Later `deliver` calls throw
     /// `closed`. Throws what `flush` throws; the sink is closed either way.
     func close(timeout: Duration) throws
+
+    /// The worker has taken over input partition `partition` and caught up with what its previous
+    /// owner wrote: these alerts are firing there. A sink that keeps firing alerts alive (by
+    /// re-sending them) takes on those it does not hold yet.
+    func adopt(firing: [AlertTransition], partition: Int32)
+
+    /// The worker has given up these input partitions: a sink that keeps firing alerts alive stops
+    /// doing so for theirs (their next owner adopts them; a re-send from here would revive an alert
+    /// the next owner resolves).
+    func release(partitions: [Int32])
+}
+
+extension AlertSink {
+    /// Sinks that only pass transitions on keep nothing alive.
+    public func adopt(firing: [AlertTransition], partition: Int32) {}
+    public func release(partitions: [Int32]) {}
 }

@@ -27,13 +27,19 @@ public struct AlertmanagerAlert: Encodable, Hashable, Sendable {
         _ event: AlertEvent, now: Timestamp, generatorURL: String? = nil,
         offsetSeconds: Int = Int(ParkZone.shanghai.utcOffsetSeconds)
     ) {
-        let t = event.transition
+        self.init(
+            event.transition, summary: event.summary, now: now, generatorURL: generatorURL, offsetSeconds: offsetSeconds
+        )
+    }
+
+    /// The alert for transition `t` with its `summary`, at wall-clock `now`.
+    init(_ t: AlertTransition, summary: String, now: Timestamp, generatorURL: String?, offsetSeconds: Int) {
         labels = [
             "alertname": t.ruleID, "park_id": t.parkID.rawValue, "metric": t.metric.name,
             "severity": t.severity.rawValue, "window": t.window,
         ]
         annotations = [
-            "summary": event.summary, "value": Self.number(t.value), "threshold": Self.number(t.threshold),
+            "summary": summary, "value": Self.number(t.value), "threshold": Self.number(t.threshold),
             "condition": t.condition, "alert_id": t.alertID,
             "started_at": t.startedAt.rfc3339(offsetSeconds: offsetSeconds),
             "event_time": t.eventTime.rfc3339(offsetSeconds: offsetSeconds),

@@ -8,9 +8,15 @@
 /// alert of the same rule and park (Alertmanager would otherwise merge the two). At most
 /// `capacity` entries: past it, the oldest undelivered resolve goes first (Alertmanager resolves
 /// an alert that is not re-sent within its `resolve_timeout` anyway), then the oldest firing alert.
+///
+/// Entries know the input partition whose events raised them: a worker that gives partitions up
+/// `release`s their firing alerts (their next owner `adopt`s them), so that no two workers keep
+/// the same alert alive.
 struct AlertmanagerQueue {
     struct Entry {
         var alert: AlertmanagerAlert
+        /// The input partition the alert belongs to (nil: not from a partition, e.g. a file).
+        var partition: Int32?
         /// Order of the latest delivery of this id.
         var sequence: UInt64
         /// Changed since Alertmanager last accepted it.
@@ -50,9 +56,31 @@ struct AlertmanagerQueue {
     var consecutiveFailures: Int { failures }
 
     /// Adds or replaces the alert `id`; returns how many entries were dropped to stay within capacity.
-    mutating func add(id: String, alert: AlertmanagerAlert) -> Int {
+    mutating func add(id: String, alert: AlertmanagerAlert, partition: Int32? = nil) -> Int {
         nextSequence += 1
-        entries[id] = Entry(alert: alert, sequence: nextSequence)
+        entries[id] = Entry(alert: alert, partition: partition, sequence: nextSequence)
+        return shrinkToCapacity()
+    }
+
+    /// Adds the firing alert `id` taken over with its partition, to be sent at once, unless the
+    /// queue holds the id already (its latest transition, delivered here, wins); returns how many
+    /// entries were dropped to stay within capacity.
+    mutating func adopt(id: String, alert: AlertmanagerAlert, partition: Int32) -> Int {
+        guard entries[id] == nil else { return 0 }
+        return add(id: id, alert: alert, partition: partition)
+    }
+
+    /// Forgets the firing alerts of `partitions`, sent or not (their next owner adopts them);
+    /// resolves stay until Alertmanager has them. Returns how many were forgotten.
+    mutating func release(partitions: Set<Int32>) -> Int {
+        let released = entries.filter { entry in
+            !entry.value.alert.isResolved && entry.value.partition.map(partitions.contains) == true
+        }
+        for id in released.keys { entries[id] = nil }
+        return released.count
+    }
+
+    private mutating func shrinkToCapacity() -> Int {
         var dropped = 0
         while entries.count > capacity, let victim = victim() {
             entries[victim] = nil

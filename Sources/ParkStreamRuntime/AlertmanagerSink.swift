@@ -17,6 +17,12 @@ import ParkRules
 /// A 400 answer means Alertmanager kept the valid alerts of the batch and refused the others for
 /// good; they are counted in `refused` and logged, not retried.
 ///
+/// Firing alerts move with their input partitions: the worker that takes a partition over
+/// `adopt`s the alerts firing there once it has caught up with what the previous owner wrote, and
+/// the worker that gives it up `release`s them. Otherwise the new owner would let them expire in
+/// Alertmanager (after its `resolve_timeout`) while they still fire, and the old one would keep
+/// re-sending an alert after the new owner resolved it.
+///
 /// Lifecycle: the thread starts with the sink and ends in `close(timeout:)`, which sends what it
 /// can within the timeout; call it on shutdown (the thread keeps the sink alive until then).
 ///
@@ -75,14 +81,52 @@ public final class AlertmanagerSink: AlertSink, @unchecked Sendable {
     // MARK: - AlertSink
 
     public func deliver(_ event: AlertEvent) throws {
+        var partition: Int32?
+        if case .kafka(_, let number, _) = event.source { partition = number }
         let alert = AlertmanagerAlert(
-            event, now: Timestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)),
+            event.transition, summary: event.summary, now: Self.wallClock(),
             generatorURL: configuration.generatorURL, offsetSeconds: configuration.offsetSeconds)
+        try enqueue { queue in queue.add(id: event.transition.alertID, alert: alert, partition: partition) }
+    }
+
+    /// Takes on the firing alerts of a partition this worker took over: each one it does not hold
+    /// is sent at once (Alertmanager keeps an alert it already has as it is) and re-sent from then on.
+    public func adopt(firing: [AlertTransition], partition: Int32) {
+        guard !firing.isEmpty else { return }
+        let now = Self.wallClock()
+        let alerts = firing.map { transition in
+            AlertmanagerAlert(
+                transition, summary: AlertSummary.text(for: transition, offsetSeconds: configuration.offsetSeconds),
+                now: now, generatorURL: configuration.generatorURL, offsetSeconds: configuration.offsetSeconds)
+        }
+        // A closed sink sends nothing more: there is nothing to take on.
+        try? enqueue { queue in
+            zip(firing, alerts).reduce(0) { $0 + queue.adopt(id: $1.0.alertID, alert: $1.1, partition: partition) }
+        }
+    }
+
+    /// Stops re-sending the firing alerts of partitions this worker gave up.
+    public func release(partitions: [Int32]) {
+        let released = locked { queue.release(partitions: Set(partitions)) }
+        if released > 0 {
+            logger.info(
+                "no longer re-sending the firing alerts of released partitions",
+                metadata: ["alerts.released": "\(released)", "kafka.partitions": "\(partitions.sorted())"])
+        }
+    }
+
+    private static func wallClock() -> Timestamp {
+        Timestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
+    }
+
+    /// Changes the queue while the sink is open and wakes its thread; `change` returns how many
+    /// entries it dropped to stay within capacity.
+    private func enqueue(_ change: (inout AlertmanagerQueue) -> Int) throws {
         let dropped = try locked {
             guard closing == nil else {
                 throw AlertSinkError(code: .closed, reason: "the Alertmanager sink is closed")
             }
-            let dropped = queue.add(id: event.transition.alertID, alert: alert)
+            let dropped = change(&queue)
             counts.dropped += dropped
             condition.broadcast()
             return dropped

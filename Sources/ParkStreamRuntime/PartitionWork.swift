@@ -18,6 +18,10 @@ struct PartitionWork {
     /// The offset the latest checkpoint recorded: a periodic checkpoint skips a partition that has
     /// not moved since.
     var checkpointedOffset: Int64 = -1
+    /// Whether the sinks have taken on the alerts firing here (`AlertSink.adopt`): done once the
+    /// partition is processed past the last alert its previous owner wrote (`suppressBelow`), when
+    /// its firing alerts are the ones that owner kept alive.
+    var firingAdopted = false
     /// Parks and metrics whose aggregates changed since the last checkpoint.
     var touched = TouchedAggregates()
     /// This partition's decoder (its caches are per partition, so partitions decode in parallel).
@@ -25,6 +29,9 @@ struct PartitionWork {
 
     /// Whether the partition was processed past its latest checkpoint.
     var hasMovedSinceCheckpoint: Bool { nextOffset != checkpointedOffset }
+
+    /// Whether the partition is processed past every alert its previous owner wrote.
+    var isPastWrittenAlerts: Bool { nextOffset > suppressBelow }
 
     /// Whether the `index`-th transition caused by input `offset` was already written.
     func isWritten(offset: Int64, index: Int) -> Bool {

@@ -15,7 +15,7 @@ extension Worker {
             fatalStop = error
             let released = Array(partitions.keys)
             partitions.removeAll()
-            observer?.workerReleased(released)
+            didRelease(released)
             return [:]
         }
         switch event {
@@ -42,6 +42,7 @@ extension Worker {
                 }
             }
             let restored = assigned.map(\.partition).filter { partitions[$0] != nil }
+            for number in restored { adoptFiringAlerts(of: number) }
             logger.info("assigned partitions \(restored.sorted()) of \(configuration.layout.metrics)")
             observer?.workerAssigned(restored)
             return starts
@@ -53,15 +54,33 @@ extension Worker {
                 dropUnacknowledgedOutputs(releasing: revoked.map(\.partition))
             }
             for partition in revoked { partitions[partition.partition] = nil }
-            observer?.workerReleased(revoked.map(\.partition))
+            didRelease(revoked.map(\.partition))
             return [:]
         case .lost(let lost):
             // Another worker may own them already: write nothing on their behalf.
             dropUnacknowledgedOutputs(releasing: lost.map(\.partition))
             for partition in lost { partitions[partition.partition] = nil }
-            observer?.workerReleased(lost.map(\.partition))
+            didRelease(lost.map(\.partition))
             return [:]
         }
+    }
+
+    /// After partitions are given up: the sinks stop keeping their firing alerts alive (the next
+    /// owner adopts them), and the observer forgets them.
+    private func didRelease(_ numbers: [Int32]) {
+        for sink in sinks { sink.release(partitions: numbers) }
+        observer?.workerReleased(numbers)
+    }
+
+    /// Hands the alerts firing in partition `number` to the sinks once the partition is processed
+    /// past the last alert its previous owner wrote: until then a transition it replays may be
+    /// one that owner already sent (a resolve among them), and the firing set is not yet its.
+    func adoptFiringAlerts(of number: Int32) {
+        guard let work = partitions[number], !work.firingAdopted, work.isPastWrittenAlerts else { return }
+        partitions[number]?.firingAdopted = true
+        let firing = work.pipeline.firing
+        guard !firing.isEmpty else { return }
+        for sink in sinks { sink.adopt(firing: firing, partition: number) }
     }
 
     /// Drops every output not yet acknowledged, so that none is written after `released` have a new

@@ -123,6 +123,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         logger.critical("stopping after \(error): partitions \(released) released without a checkpoint")
         dropUnacknowledgedOutputs(releasing: released)
         partitions.removeAll()
+        for sink in sinks { sink.release(partitions: released) }
         do {
             try consumer.close()
         } catch {
@@ -168,6 +169,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         try batch.withUnsafeBytes { bytes in
             for slice in slices { try write(slice.output, of: batch, bytes: bytes) }
         }
+        for slice in slices { adoptFiringAlerts(of: slice.number) }
         statistics.batches += 1
         statistics.lastBatchDuration = ContinuousClock.now - inFlight.started
         if let observer {

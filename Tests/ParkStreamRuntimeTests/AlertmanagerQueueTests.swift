@@ -90,4 +90,32 @@ struct AlertmanagerQueueTests {
         #expect(Set(queue.entries.keys) == ["f2", "f3", "f4"])
         #expect(queue.add(id: "f4", alert: alert(AlertFixtures.resolved(firing))) == 0, "a resolve replaces its alert")
     }
+
+    @Test func anAdoptedAlertIsSentAtOnceUnlessTheQueueHoldsItsLatestTransition() throws {
+        var queue = queue()
+        let other = AlertFixtures.firing(park: "baoshan", severity: .warning)
+        _ = queue.add(id: "a", alert: alert(AlertFixtures.resolved(firing)), partition: 1)
+        #expect(queue.adopt(id: "a", alert: alert(firing), partition: 1) == 0)
+        #expect(queue.entries["a"]?.alert.isResolved == true, "the resolve delivered here is newer than the handover")
+        _ = queue.adopt(id: "b", alert: alert(other), partition: 2)
+        let batch = try #require(queue.due(now: start, limit: 10))
+        #expect(batch.ids.map(\.id) == ["a", "b"])
+        queue.accepted(batch, at: start)
+        #expect(queue.firingCount == 1)
+        #expect(queue.due(now: start + .seconds(60), limit: 10)?.ids.map(\.id) == ["b"], "and re-sent from then on")
+    }
+
+    @Test func releasingPartitionsForgetsTheirFiringAlertsButSendsTheirResolves() throws {
+        var queue = queue()
+        let other = AlertFixtures.firing(park: "baoshan", severity: .warning)
+        _ = queue.add(id: "sent", alert: alert(firing), partition: 1)
+        queue.accepted(try #require(queue.due(now: start, limit: 10)), at: start)
+        _ = queue.add(id: "unsent", alert: alert(other), partition: 1)
+        _ = queue.add(id: "resolve", alert: alert(AlertFixtures.resolved(firing)), partition: 1)
+        _ = queue.add(id: "kept", alert: alert(other), partition: 2)
+        _ = queue.add(id: "file", alert: alert(other))
+        #expect(queue.release(partitions: [1, 3]) == 2)
+        #expect(Set(queue.entries.keys) == ["resolve", "kept", "file"])
+        #expect(queue.due(now: start, limit: 10)?.ids.map(\.id) == ["resolve", "kept", "file"])
+    }
 }

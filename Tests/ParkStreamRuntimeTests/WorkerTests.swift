@@ -175,6 +175,17 @@ func replayedAlerts(_ events: [MetricEvent], rules: RuleSet, partitions: Int32) 
     }.sorted()
 }
 
+/// The ids of the alerts that replay leaves firing at the end of `events`.
+func firingAlertIDs(_ events: [MetricEvent], rules: RuleSet, partitions: Int32) -> Set<String> {
+    var bytes: [UInt8] = []
+    for event in events { MetricEventEncoder().appendLine(event, to: &bytes) }
+    var latest: [String: AlertTransition.State] = [:]
+    for alert in FileReplay(rules: rules, partitions: partitions).run(bytes, path: "").alerts {
+        latest[alert.transition.alertID] = alert.transition.state
+    }
+    return Set(latest.filter { $0.value == .firing }.keys)
+}
+
 @Suite("worker", .serialized, .timeLimit(.minutes(6)))
 struct WorkerTests {
     @Test func theAlertsTopicHoldsExactlyWhatReplayComputes() throws {
@@ -321,6 +332,58 @@ struct WorkerTests {
         #expect(keys.isSuperset(of: wanted), "the aggregates of the deferred rounds")
         try worker.stop()
         try alertmanagerSink.close(timeout: .seconds(5))
+    }
+
+    /// Firing alerts move with their partitions. A worker fires alerts (jinshan's sag among them)
+    /// and Alertmanager lists them; a second worker joins and the first stops: the second, owning
+    /// every partition now, keeps them alive (it re-sends them; before, they expired after
+    /// Alertmanager's `resolve_timeout` while still firing) and the first keeps none alive (before,
+    /// its re-sends revived the sag after the second resolved it). At the end Alertmanager lists
+    /// exactly the alerts replay leaves firing.
+    @Test func firingAlertsMoveToTheNextOwnerAndNothingRevivesOnesItResolves() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules)
+        let alertmanager = try AlertmanagerProcess()
+        defer { alertmanager.stop() }
+        func sink() -> AlertmanagerSink {
+            var configuration = AlertmanagerConfiguration(baseURL: alertmanager.baseURL)
+            configuration.resendInterval = .milliseconds(300)
+            configuration.initialBackoff = .milliseconds(100)
+            return AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
+        }
+        let june8 = Timestamp(rfc3339: "2017-06-08T00:00:00+08:00") ?? Timestamp(seconds: 0)
+        let half = june.firstIndex { $0.observedAt >= june8 } ?? june.count / 2
+        let partitions = Int32(harness.partitions)
+        let firingAtHalf = firingAlertIDs(Array(june[..<half]), rules: rules, partitions: partitions)
+        let firingAtEnd = firingAlertIDs(june, rules: rules, partitions: partitions)
+        try #require(!firingAtHalf.isEmpty && !firingAtHalf.isSubset(of: firingAtEnd), "the second half resolves some")
+        let listed = {
+            Set(try alertmanager.alerts().compactMap { ($0["annotations"] as? [String: String])?["alert_id"] })
+        }
+
+        let firstSink = sink()
+        let secondSink = sink()
+        let first = try harness.startWorker(instance: "first", otherSinks: [firstSink])
+        let published = try harness.publish(june[..<half])
+        #expect(first.wait { $0.eventsIn >= published })
+        #expect(first.wait { _ in (try? listed()) == firingAtHalf }, "Alertmanager lists what fires")
+        let second = try harness.startWorker(instance: "second", otherSinks: [secondSink])
+        #expect(second.wait { $0.restores > 0 }, "the second worker has partitions")
+        try first.stop()
+        #expect(second.wait { _ in secondSink.statistics.firing == firingAtHalf.count }, "it keeps them all alive")
+        #expect(firstSink.statistics.firing == 0, "the first keeps none alive")
+
+        let expected = replayedAlerts(june, rules: rules, partitions: partitions)
+        _ = try harness.publish(june[half...])
+        #expect(second.wait { _ in (try? harness.messageCount(harness.layout.alerts)) == Int64(expected.count) })
+        #expect(
+            second.wait { _ in secondSink.statistics.firing == firingAtEnd.count && secondSink.statistics.pending == 0 }
+        )
+        Thread.sleep(forTimeInterval: 1)  // three re-send intervals: a revived alert would be listed by now
+        #expect(try listed() == firingAtEnd)
+        try second.stop()
+        try firstSink.close(timeout: .seconds(5))
+        try secondSink.close(timeout: .seconds(5))
     }
 
     @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlertsOrDeadLetters() throws {
