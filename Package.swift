@@ -142,7 +142,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ParkStreamCLITests",
-            dependencies: ["parkstream", "ParkStreamRuntime", "ParkRules", "ParkMetrics", "KafkaClient"]
+            dependencies: [
+                "parkstream", "ParkStreamRuntime", "ParkRules", "ParkMetrics", "KafkaClient", "KafkaTestSupport",
+            ]
         ),
         .testTarget(
             name: "ParkSimulatorTests",

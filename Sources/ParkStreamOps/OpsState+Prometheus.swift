@@ -1,10 +1,12 @@
 import ParkMetrics
 
 extension OpsState {
-    /// The Prometheus text exposition of the registry, checkpoint ages first set as of `now`.
+    /// The Prometheus text exposition of the registry, checkpoint ages and the Alertmanager sink's
+    /// figures first set as of `now`.
     public func prometheusText(now: ContinuousClock.Instant = .now) -> String {
         let ages = storage.withLock { storage in
-            storage.lastCheckpoint.map { partition, instant in
+            storage.alertmanager?.update()
+            return storage.lastCheckpoint.map { partition, instant in
                 (storage.ageGauge(partition, metrics), now - instant)
             }
         }

@@ -29,6 +29,7 @@ public final class OpsState: Sendable {
         var rejectedCounters: [String: Counter] = [:]
         var lagGauges: [Int: Gauge] = [:]
         var ageGauges: [Int: Gauge] = [:]
+        var alertmanager: OpsAlertmanagerMetrics?
     }
 
     /// A store whose series go to `registry` (a fresh one by default).
@@ -90,6 +91,15 @@ public final class OpsState: Sendable {
             return storage.firing.values.reduce(0) { $0 + $1.count }
         }
         metrics.alertsFiring.set(Int64(total))
+    }
+
+    /// Exposes the worker's Alertmanager sink as `parkstream_alertmanager_*`, read by `read` at
+    /// each scrape; once (later calls are ignored).
+    public func watchAlertmanager(_ read: @escaping @Sendable () -> OpsAlertmanagerReport) {
+        storage.withLock { storage in
+            guard storage.alertmanager == nil else { return }
+            storage.alertmanager = OpsAlertmanagerMetrics(registry: registry, read: read)
+        }
     }
 
     /// Forgets a revoked partition: its engine, alerts, lag and checkpoint age.

@@ -37,4 +37,14 @@ final class OpsBridge: WorkerObserver {
     func workerCheckpointed(_ partitions: [Int32]) {
         for partition in partitions { state.recordCheckpoint(partition: Int(partition)) }
     }
+
+    /// Exposes the Alertmanager sink's figures on the ops port (`parkstream_alertmanager_*`).
+    static func watch(_ sink: AlertmanagerSink, on state: OpsState) {
+        state.watchAlertmanager {
+            let figures = sink.statistics
+            return OpsAlertmanagerReport(
+                accepted: figures.accepted, refused: figures.refused, failedPosts: figures.failedAttempts,
+                dropped: figures.dropped, pending: figures.pending, firing: figures.firing)
+        }
+    }
 }

@@ -102,17 +102,19 @@ struct WorkerCommand: ParsableCommand {
         var sinks: [any AlertSink] = [
             KafkaAlertSink(producer: producer, topic: layout.alerts, partitions: partitions, logger: logger)
         ]
-        if let alertmanager {
-            guard let url = URL(string: alertmanager) else {
-                throw ValidationError("--alertmanager: not a URL: \(alertmanager)")
-            }
-            sinks.append(AlertmanagerSink(configuration: AlertmanagerConfiguration(baseURL: url), logger: logger))
+        let alertmanagerSink = try alertmanager.map { text in
+            guard let url = URL(string: text) else { throw ValidationError("--alertmanager: not a URL: \(text)") }
+            return AlertmanagerSink(configuration: AlertmanagerConfiguration(baseURL: url), logger: logger)
         }
+        if let alertmanagerSink { sinks.append(alertmanagerSink) }
         if printAlerts { sinks.append(StdoutAlertSink.standardOutput(json: false)) }
         let signals = SignalFlag([SIGINT, SIGTERM])
         let worker = try Worker(configuration: configuration, producer: producer, sinks: sinks, logger: logger)
         let ops = try startOps(logger: logger)
-        if let ops { worker.observer = OpsBridge(state: ops.state) }
+        if let ops {
+            worker.observer = OpsBridge(state: ops.state)
+            if let alertmanagerSink { OpsBridge.watch(alertmanagerSink, on: ops.state) }
+        }
         logger.info("worker \(configuration.instanceID) joining group \(group)")
         defer { ops?.server.stop() }
         try worker.run { signals.isRaised }

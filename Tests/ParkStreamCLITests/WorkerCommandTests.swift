@@ -1,4 +1,5 @@
 import Foundation
+import KafkaTestSupport
 import Testing
 
 /// `parkstream worker` in the background for one test.
@@ -121,7 +122,10 @@ struct WorkerCommandTests {
         let expected = try replayedAlerts(file, rules: rules, partitions: 6)
         #expect(!expected.isEmpty)
 
-        let worker = try WorkerProcess(brokers: broker.bootstrap, rules: rules)
+        let alertmanager = try AlertmanagerProcess()
+        defer { alertmanager.stop() }
+        let worker = try WorkerProcess(
+            brokers: broker.bootstrap, rules: rules, extra: ["--alertmanager", alertmanager.baseURL.absoluteString])
         var seen: [String] = []
         let deadline = ContinuousClock.now + .seconds(60)
         while seen.count < expected.count, ContinuousClock.now < deadline {
@@ -151,6 +155,22 @@ struct WorkerCommandTests {
         #expect(stillFiring.contains { $0.contains(#""rule_id":"heating-coverage-2017","park_id":"xunxian""#) })
         #expect(firing.body.components(separatedBy: #""state":"firing""#).count - 1 == stillFiring.count)
         #expect(firing.body.contains(#""park_id":"xunxian""#), "xunxian has missed the heating deadline")
+        // Alertmanager lists the same alerts, and the ops port says the sink is keeping them alive.
+        var listed = 0
+        let listDeadline = ContinuousClock.now + .seconds(30)
+        while listed != stillFiring.count, ContinuousClock.now < listDeadline {
+            Thread.sleep(forTimeInterval: 0.2)
+            listed = try alertmanager.alerts().count
+        }
+        #expect(listed == stillFiring.count)
+        let sink = try get("/metrics").body.split(separator: "\n").filter { $0.hasPrefix("parkstream_alertmanager_") }
+        let accepted = sink.first { $0.hasPrefix("parkstream_alertmanager_accepted_total ") }
+        // Each alert at least once (a resolve queued before its firing alert went out replaces it).
+        let alertIDs = Set(expected.map { $0.prefix(32) }).count
+        #expect(accepted.flatMap { Int($0.split(separator: " ")[1]) } ?? 0 >= alertIDs)
+        #expect(sink.contains("parkstream_alertmanager_pending 0.0"))
+        #expect(sink.contains("parkstream_alertmanager_firing \(stillFiring.count).0"))
+        #expect(sink.contains("parkstream_alertmanager_failed_posts_total 0"))
         let aggregates = try get("/api/aggregates?park=jinshan&metric=wastewater_compliance")
         #expect(aggregates.body.contains(#""window":"month""#))
         #expect(worker.terminate() == 0, "SIGTERM: finish the batch, checkpoint, leave the group, exit 0")

@@ -1,6 +1,7 @@
 import ParkMetrics
 import ParkStreamOps
 import StreamEngine
+import Synchronization
 import Testing
 
 @Suite("ops state", .timeLimit(.minutes(1)))
@@ -52,5 +53,34 @@ struct OpsStateTests {
         #expect(state.aggregates(park: OpsFixtures.jinshan, metric: .wastewaterCompliance) == nil)
         #expect(snapshot.firing.isEmpty && snapshot.lag.isEmpty && snapshot.checkpointAge.isEmpty)
         #expect(!state.prometheusText().contains("partition=\"2\""))
+    }
+
+    @Test("the Alertmanager sink's figures appear once watched, read at each scrape")
+    func alertmanagerSeries() {
+        let state = OpsState()
+        #expect(!state.prometheusText().contains("parkstream_alertmanager_"), "no sink, no series")
+        let figures = Mutex(
+            OpsAlertmanagerReport(accepted: 3, refused: 0, failedPosts: 2, dropped: 0, pending: 4, firing: 1))
+        state.watchAlertmanager { figures.withLock { $0 } }
+        func lines() -> Set<String> { Set(state.prometheusText().split(separator: "\n").map(String.init)) }
+        let first = lines()
+        for line in [
+            "parkstream_alertmanager_accepted_total 3", "parkstream_alertmanager_failed_posts_total 2",
+            "parkstream_alertmanager_refused_total 0", "parkstream_alertmanager_dropped_total 0",
+            "parkstream_alertmanager_pending 4.0", "parkstream_alertmanager_firing 1.0",
+        ] {
+            #expect(first.contains(line), "missing \(line)")
+        }
+        figures.withLock {
+            $0 = OpsAlertmanagerReport(accepted: 9, refused: 1, failedPosts: 2, dropped: 0, pending: 0, firing: 2)
+        }
+        let second = lines()
+        for line in [
+            "parkstream_alertmanager_accepted_total 9", "parkstream_alertmanager_refused_total 1",
+            "parkstream_alertmanager_failed_posts_total 2", "parkstream_alertmanager_pending 0.0",
+            "parkstream_alertmanager_firing 2.0",
+        ] {
+            #expect(second.contains(line), "missing \(line)")
+        }
     }
 }

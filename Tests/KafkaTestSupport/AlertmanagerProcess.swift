@@ -5,18 +5,19 @@ import Synchronization
     import FoundationNetworking
 #endif
 
-/// A real Prometheus Alertmanager (Debian's `prometheus-alertmanager`) for one test: loopback only,
+/// A real Prometheus Alertmanager (Debian's `prometheus-alertmanager`) for one test (here, beside
+/// the embedded Kafka cluster, so that the runtime's and the command line's tests share it): loopback only,
 /// clustering off, configuration and storage in a temporary folder that goes with it.
-final class AlertmanagerProcess {
-    static let binary = "/usr/bin/prometheus-alertmanager"
+public final class AlertmanagerProcess {
+    public static let binary = "/usr/bin/prometheus-alertmanager"
 
-    let port: Int
-    let baseURL: URL
+    public let port: Int
+    public let baseURL: URL
     private let process = Process()
     private let folder: URL
 
     /// A free loopback port (the kernel's choice, released at once for Alertmanager to take).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure("socket failed") }
         defer { close(fd) }
@@ -36,7 +37,7 @@ final class AlertmanagerProcess {
     }
 
     /// Starts Alertmanager on `port` and waits until `/-/ready` answers 200.
-    init(port: Int? = nil) throws {
+    public init(port: Int? = nil) throws {
         self.port = try port ?? Self.freePort()
         baseURL = URL(string: "http://127.0.0.1:\(self.port)")!
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("alertmanager-\(UUID().uuidString)")
@@ -65,7 +66,7 @@ final class AlertmanagerProcess {
     }
 
     /// The alerts Alertmanager lists (`GET /api/v2/alerts`: active, silenced, inhibited, unprocessed).
-    func alerts() throws -> [[String: Any]] {
+    public func alerts() throws -> [[String: Any]] {
         guard let answer = HTTP.get(baseURL.appendingPathComponent("api/v2/alerts")), answer.status == 200,
             let alerts = try JSONSerialization.jsonObject(with: answer.body) as? [[String: Any]]
         else { throw Failure("GET /api/v2/alerts failed") }
@@ -73,7 +74,7 @@ final class AlertmanagerProcess {
     }
 
     /// A counter or gauge from `/metrics`, by its full series name with labels.
-    func metric(_ series: String) -> Double? {
+    public func metric(_ series: String) -> Double? {
         guard let answer = HTTP.get(baseURL.appendingPathComponent("metrics")) else { return nil }
         for line in String(decoding: answer.body, as: UTF8.self).split(separator: "\n")
         where line.hasPrefix(series + " ") {
@@ -82,7 +83,7 @@ final class AlertmanagerProcess {
         return nil
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -94,8 +95,8 @@ final class AlertmanagerProcess {
         stop()
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
 
         init(_ description: String) {
             self.description = description
