@@ -14,7 +14,8 @@ import StreamEngine
 /// (copy-on-write: the worker's next change to each array copies it once), so the worker keeps
 /// processing meanwhile: the waits are for the messages sent before the copy (per-partition
 /// delivery marks), not a flush, which would also wait for everything the worker sends meanwhile.
-/// Revoke and shutdown write synchronously, after any write in progress.
+/// Revoke and shutdown write synchronously, after any write in progress, and without waiting for
+/// Alertmanager (the worker's `run` and rebalance hook say why).
 final class CheckpointWriter: @unchecked Sendable {  // mutable state only under `condition`.
     /// One partition's state as of a checkpoint.
     struct Part: Sendable {
@@ -84,6 +85,13 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return Job(parts: parts, outputs: producer.deliveryMark(outputs), generation: locked { generation })
     }
 
+    /// How long a periodic checkpoint waits for sinks outside Kafka (Alertmanager) to accept the
+    /// alerts it covers before it is deferred: a checkpoint interval, at most 2 s (a healthy
+    /// Alertmanager answers in milliseconds; a shutdown waits for a round in progress first).
+    static func otherSinksWait(_ configuration: WorkerConfiguration) -> Duration {
+        min(configuration.checkpointInterval, .seconds(2))
+    }
+
     /// Starts `job` on a thread of its own; false (nothing started) while a write runs.
     func start(_ job: Job, committingTo consumer: KafkaConsumer?) -> Bool {
         let started = locked {
@@ -97,7 +105,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
             do {
                 completion.offsets = try write(
                     job, committingTo: consumer, until: .now + .seconds(60),
-                    waitingForOtherSinks: configuration.checkpointInterval)
+                    waitingForOtherSinks: Self.otherSinksWait(configuration))
             } catch {
                 completion.error = error
                 completion.parts = job.parts
@@ -160,10 +168,11 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
     }
 
     /// Writes `job` and waits for it, every wait ending by `deadline` (the wait for sinks outside
-    /// Kafka after `sinkTimeout`, if sooner); returns each partition's checkpointed next offset.
+    /// Kafka after `sinkTimeout`, if sooner; none when nil); returns each partition's checkpointed
+    /// next offset.
     func write(
         _ job: Job, committingTo consumer: KafkaConsumer?, until deadline: ContinuousClock.Instant,
-        waitingForOtherSinks sinkTimeout: Duration = .seconds(60)
+        waitingForOtherSinks sinkTimeout: Duration? = .seconds(60)
     ) throws -> [Int32: Int64] {
         let parts = job.parts.sorted { $0.number < $1.number }
         guard !parts.isEmpty else { return [:] }
@@ -171,6 +180,7 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         let layout = configuration.layout
         // Sinks outside Kafka (Alertmanager) keep their own queues.
         for sink in sinks where !(sink is KafkaAlertSink) {
+            guard let sinkTimeout else { break }
             try sink.flush(timeout: min(sinkTimeout, remaining(until: deadline)))
         }
         try waitForDeliveries(through: job.outputs, until: deadline)

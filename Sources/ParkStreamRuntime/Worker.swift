@@ -62,7 +62,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     }
 
     /// Joins the group and processes batches until `shouldStop` answers true; then checkpoints every
-    /// partition, leaves the group and returns.
+    /// partition, leaves the group and returns. Alertmanager down does not hold the shutdown up
+    /// (`settleOtherSinks`).
     public func run(shouldStop: () -> Bool) throws {
         var consumerConfiguration = KafkaConsumerConfiguration(
             client: configuration.client, groupID: configuration.layout.group)
@@ -76,14 +77,34 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         do {
             try process(consumer, until: shouldStop)
             try finishInFlight()
-            try checkpointNow()
+            try checkpointNow(waitingForOtherSinks: false)
         } catch {
             abandon(consumer, after: error)
             throw error
         }
+        // Before leaving the group: leaving releases the partitions' firing alerts from the sinks.
+        settleOtherSinks(within: .seconds(1))
         try consumer.close()
         self.consumer = nil
-        for sink in sinks { try sink.flush(timeout: .seconds(10)) }
+        for sink in sinks where sink is KafkaAlertSink { try sink.flush(timeout: .seconds(10)) }
+    }
+
+    /// At shutdown, gives the sinks outside Kafka (Alertmanager) up to `timeout` to deliver what
+    /// they hold, then goes on without them, saying what they could not deliver. Nothing is lost
+    /// for good: the partitions' next owner re-sends the alerts still firing (it adopts them from
+    /// the checkpoint), and Alertmanager ends the resolved ones itself once no one re-sends them
+    /// (its `resolve_timeout`). Waiting longer would keep a SIGTERM from ending the process while
+    /// Alertmanager is down.
+    private func settleOtherSinks(within timeout: Duration) {
+        for sink in sinks where !(sink is KafkaAlertSink) {
+            do {
+                try sink.flush(timeout: timeout)
+            } catch {
+                logger.warning(
+                    "stopping with alerts Alertmanager has not accepted (\(error)): the partitions' next owner re-sends those still firing; Alertmanager ends the resolved ones after its resolve_timeout"
+                )
+            }
+        }
     }
 
     /// The batch loop of `run`.
@@ -270,8 +291,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// Shutdown (`numbers` nil: every partition) and revoke (`numbers`: those of them that moved
     /// since their last checkpoint; leaving the group at shutdown revokes everything just written):
     /// after any background write, checkpoints them and waits until they are acknowledged, all
-    /// within `timeout`.
-    func checkpointNow(_ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60)) throws {
+    /// within `timeout`. `waitingForOtherSinks`: whether Alertmanager must have accepted their
+    /// alerts first (see `Worker+Rebalance` for why a revoke need not).
+    func checkpointNow(
+        _ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60), waitingForOtherSinks: Bool = true
+    ) throws {
         let deadline = ContinuousClock.now + timeout
         guard checkpoints.waitUntilIdle(until: deadline) else {
             throw KafkaError(
@@ -281,7 +305,9 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         let chosen = numbers?.filter { partitions[$0]?.hasMovedSinceCheckpoint == true } ?? Array(partitions.keys)
         let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
-        let offsets = try checkpoints.write(checkpoints.job(parts), committingTo: consumer, until: deadline)
+        let offsets = try checkpoints.write(
+            checkpoints.job(parts), committingTo: consumer, until: deadline,
+            waitingForOtherSinks: waitingForOtherSinks ? .seconds(60) : nil)
         record(checkpointed: offsets)
         lastCheckpoint = ContinuousClock.now
     }

@@ -386,6 +386,46 @@ struct WorkerTests {
         try secondSink.close(timeout: .seconds(5))
     }
 
+    /// Alertmanager down throughout a rebalance and a shutdown: neither waits for it. The first
+    /// worker's revoke and its shutdown checkpoint their partitions all the same (before: the revoke
+    /// gave up after the revoke timeout and the shutdown failed after a minute, both without a
+    /// checkpoint), so the second worker reads none of the events again; once Alertmanager is up,
+    /// the second has it list exactly the alerts replay leaves firing (it adopted them with the
+    /// partitions).
+    @Test func anAlertmanagerOutageHoldsUpNeitherARebalanceNorAShutdown() throws {
+        let rules = try hebiRules()
+        let harness = try WorkerHarness(rules: rules)
+        let port = try AlertmanagerProcess.freePort()
+        func sink() -> AlertmanagerSink {
+            var configuration = AlertmanagerConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
+            configuration.initialBackoff = .milliseconds(100)
+            configuration.maxBackoff = .milliseconds(500)
+            return AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
+        }
+        let firstSink = sink()
+        let secondSink = sink()
+        let first = try harness.startWorker(instance: "first", otherSinks: [firstSink])
+        let published = try harness.publish(june)
+        #expect(first.wait { $0.eventsIn >= published && $0.alerts > 0 })
+        let second = try harness.startWorker(instance: "second", otherSinks: [secondSink])
+        #expect(second.wait { $0.restores > 0 }, "the rebalance completes")
+        #expect(first.wait { $0.restores > harness.partitions }, "the first worker is assigned again")
+        try first.stop()
+        #expect(second.wait { $0.restores >= harness.partitions + 1 }, "the second takes over the first's partitions")
+        #expect(second.statistics?.eventsIn == 0, "every partition was checkpointed: nothing is read again")
+
+        let alertmanager = try AlertmanagerProcess(port: port)
+        defer { alertmanager.stop() }
+        let firing = firingAlertIDs(june, rules: rules, partitions: Int32(harness.partitions))
+        let listed = {
+            Set(try alertmanager.alerts().compactMap { ($0["annotations"] as? [String: String])?["alert_id"] })
+        }
+        #expect(second.wait { _ in (try? listed()) == firing }, "Alertmanager lists what replay leaves firing")
+        try second.stop()
+        try firstSink.close(timeout: .seconds(5))
+        try secondSink.close(timeout: .seconds(5))
+    }
+
     @Test func changedRulesRebuildFromTheOldestInputWithoutRewritingAlertsOrDeadLetters() throws {
         let rules = try hebiRules()
         let harness = try WorkerHarness(rules: rules)
