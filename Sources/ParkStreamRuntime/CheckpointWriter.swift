@@ -167,21 +167,21 @@ final class CheckpointWriter: @unchecked Sendable {  // mutable state only under
         return body()
     }
 
-    /// Writes `job` and waits for it, every wait ending by `deadline` (the wait for sinks outside
-    /// Kafka after `sinkTimeout`, if sooner; none when nil); returns each partition's checkpointed
-    /// next offset.
+    /// Writes `job` and waits for it, every wait ending by `deadline`; first, when `sinkTimeout` is
+    /// given, for the sinks outside Kafka (Alertmanager: they keep their own queues) to accept what
+    /// they hold, up to that long. Returns each partition's checkpointed next offset.
     func write(
         _ job: Job, committingTo consumer: KafkaConsumer?, until deadline: ContinuousClock.Instant,
-        waitingForOtherSinks sinkTimeout: Duration? = .seconds(60)
+        waitingForOtherSinks sinkTimeout: Duration?
     ) throws -> [Int32: Int64] {
         let parts = job.parts.sorted { $0.number < $1.number }
         guard !parts.isEmpty else { return [:] }
         let started = ContinuousClock.now
         let layout = configuration.layout
-        // Sinks outside Kafka (Alertmanager) keep their own queues.
-        for sink in sinks where !(sink is KafkaAlertSink) {
-            guard let sinkTimeout else { break }
-            try sink.flush(timeout: min(sinkTimeout, remaining(until: deadline)))
+        if let sinkTimeout {
+            for sink in sinks where !(sink is KafkaAlertSink) {
+                try sink.flush(timeout: min(sinkTimeout, remaining(until: deadline)))
+            }
         }
         try waitForDeliveries(through: job.outputs, until: deadline)
         // The aggregates, acknowledged before the checkpoints that no longer list them as changed.

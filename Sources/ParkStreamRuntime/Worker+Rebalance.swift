@@ -52,8 +52,7 @@ extension Worker {
                 // what it holds (resolves); the firing alerts it releases below are adopted by the
                 // next owner. Waiting would only stall the group for the revoke timeout while
                 // Alertmanager is down, then drop and recompute every output.
-                try checkpointNow(
-                    revoked.map(\.partition), within: configuration.revokeTimeout, waitingForOtherSinks: false)
+                try checkpointNow(revoked.map(\.partition), within: configuration.revokeTimeout)
             } catch {
                 logger.error("checkpoint on revoke failed: \(error); the next owner reprocesses from the previous one")
                 dropUnacknowledgedOutputs(releasing: revoked.map(\.partition))

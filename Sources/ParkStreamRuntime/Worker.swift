@@ -77,7 +77,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         do {
             try process(consumer, until: shouldStop)
             try finishInFlight()
-            try checkpointNow(waitingForOtherSinks: false)
+            try checkpointNow()
         } catch {
             abandon(consumer, after: error)
             throw error
@@ -291,11 +291,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// Shutdown (`numbers` nil: every partition) and revoke (`numbers`: those of them that moved
     /// since their last checkpoint; leaving the group at shutdown revokes everything just written):
     /// after any background write, checkpoints them and waits until they are acknowledged, all
-    /// within `timeout`. `waitingForOtherSinks`: whether Alertmanager must have accepted their
-    /// alerts first (see `Worker+Rebalance` for why a revoke need not).
-    func checkpointNow(
-        _ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60), waitingForOtherSinks: Bool = true
-    ) throws {
+    /// within `timeout`. Not waiting for Alertmanager: the worker's `run` and rebalance hook say why.
+    func checkpointNow(_ numbers: [Int32]? = nil, within timeout: Duration = .seconds(60)) throws {
         let deadline = ContinuousClock.now + timeout
         guard checkpoints.waitUntilIdle(until: deadline) else {
             throw KafkaError(
@@ -306,8 +303,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         let parts = takeCheckpointParts(chosen)
         guard !parts.isEmpty else { return }
         let offsets = try checkpoints.write(
-            checkpoints.job(parts), committingTo: consumer, until: deadline,
-            waitingForOtherSinks: waitingForOtherSinks ? .seconds(60) : nil)
+            checkpoints.job(parts), committingTo: consumer, until: deadline, waitingForOtherSinks: nil)
         record(checkpointed: offsets)
         lastCheckpoint = ContinuousClock.now
     }

@@ -73,6 +73,11 @@ public final class AlertmanagerProcess {
         return alerts
     }
 
+    /// The `alert_id` annotations of the alerts Alertmanager lists (ParkStream's alert ids).
+    public func listedAlertIDs() throws -> Set<String> {
+        Set(try alerts().compactMap { ($0["annotations"] as? [String: String])?["alert_id"] })
+    }
+
     /// A counter or gauge from `/metrics`, by its full series name with labels.
     public func metric(_ series: String) -> Double? {
         guard let answer = HTTP.get(baseURL.appendingPathComponent("metrics")) else { return nil }

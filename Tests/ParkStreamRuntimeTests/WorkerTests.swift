@@ -83,6 +83,15 @@ final class WorkerHarness: @unchecked Sendable {  // the flag is the only state 
         return (worker, producer)
     }
 
+    /// An Alertmanager sink for `baseURL` that retries quickly (100 ms doubling to 500 ms).
+    func alertmanagerSink(_ baseURL: URL, resendInterval: Duration = .seconds(60)) -> AlertmanagerSink {
+        var configuration = AlertmanagerConfiguration(baseURL: baseURL)
+        configuration.resendInterval = resendInterval
+        configuration.initialBackoff = .milliseconds(100)
+        configuration.maxBackoff = .milliseconds(500)
+        return AlertmanagerSink(configuration: configuration, logger: kafka.logger)
+    }
+
     /// Runs a worker until it has read `events` messages, then stops it gracefully.
     func runWorker(until events: Int, rules: RuleSet? = nil) throws -> WorkerStatistics {
         let (worker, _) = try makeWorker(rules: rules)
@@ -300,10 +309,7 @@ struct WorkerTests {
     @Test func anAlertmanagerOutageDefersCheckpointsWithoutStoppingTheWorker() throws {
         let harness = try WorkerHarness(rules: try hebiRules())
         let port = try AlertmanagerProcess.freePort()
-        var configuration = AlertmanagerConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
-        configuration.initialBackoff = .milliseconds(100)
-        configuration.maxBackoff = .milliseconds(500)
-        let alertmanagerSink = AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
+        let alertmanagerSink = harness.alertmanagerSink(URL(string: "http://127.0.0.1:\(port)")!)
         let worker = try harness.startWorker(instance: "one", otherSinks: [alertmanagerSink])
         let published = try harness.publish(june)
         #expect(worker.wait { $0.eventsIn >= published && $0.alerts > 0 })
@@ -345,28 +351,20 @@ struct WorkerTests {
         let harness = try WorkerHarness(rules: rules)
         let alertmanager = try AlertmanagerProcess()
         defer { alertmanager.stop() }
-        func sink() -> AlertmanagerSink {
-            var configuration = AlertmanagerConfiguration(baseURL: alertmanager.baseURL)
-            configuration.resendInterval = .milliseconds(300)
-            configuration.initialBackoff = .milliseconds(100)
-            return AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
-        }
         let june8 = Timestamp(rfc3339: "2017-06-08T00:00:00+08:00") ?? Timestamp(seconds: 0)
         let half = june.firstIndex { $0.observedAt >= june8 } ?? june.count / 2
         let partitions = Int32(harness.partitions)
         let firingAtHalf = firingAlertIDs(Array(june[..<half]), rules: rules, partitions: partitions)
         let firingAtEnd = firingAlertIDs(june, rules: rules, partitions: partitions)
         try #require(!firingAtHalf.isEmpty && !firingAtHalf.isSubset(of: firingAtEnd), "the second half resolves some")
-        let listed = {
-            Set(try alertmanager.alerts().compactMap { ($0["annotations"] as? [String: String])?["alert_id"] })
-        }
 
-        let firstSink = sink()
-        let secondSink = sink()
+        let firstSink = harness.alertmanagerSink(alertmanager.baseURL, resendInterval: .milliseconds(300))
+        let secondSink = harness.alertmanagerSink(alertmanager.baseURL, resendInterval: .milliseconds(300))
         let first = try harness.startWorker(instance: "first", otherSinks: [firstSink])
         let published = try harness.publish(june[..<half])
         #expect(first.wait { $0.eventsIn >= published })
-        #expect(first.wait { _ in (try? listed()) == firingAtHalf }, "Alertmanager lists what fires")
+        #expect(
+            first.wait { _ in (try? alertmanager.listedAlertIDs()) == firingAtHalf }, "Alertmanager lists what fires")
         let second = try harness.startWorker(instance: "second", otherSinks: [secondSink])
         #expect(second.wait { $0.restores > 0 }, "the second worker has partitions")
         try first.stop()
@@ -380,7 +378,7 @@ struct WorkerTests {
             second.wait { _ in secondSink.statistics.firing == firingAtEnd.count && secondSink.statistics.pending == 0 }
         )
         Thread.sleep(forTimeInterval: 1)  // three re-send intervals: a revived alert would be listed by now
-        #expect(try listed() == firingAtEnd)
+        #expect(try alertmanager.listedAlertIDs() == firingAtEnd)
         try second.stop()
         try firstSink.close(timeout: .seconds(5))
         try secondSink.close(timeout: .seconds(5))
@@ -396,14 +394,8 @@ struct WorkerTests {
         let rules = try hebiRules()
         let harness = try WorkerHarness(rules: rules)
         let port = try AlertmanagerProcess.freePort()
-        func sink() -> AlertmanagerSink {
-            var configuration = AlertmanagerConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
-            configuration.initialBackoff = .milliseconds(100)
-            configuration.maxBackoff = .milliseconds(500)
-            return AlertmanagerSink(configuration: configuration, logger: harness.kafka.logger)
-        }
-        let firstSink = sink()
-        let secondSink = sink()
+        let firstSink = harness.alertmanagerSink(URL(string: "http://127.0.0.1:\(port)")!)
+        let secondSink = harness.alertmanagerSink(URL(string: "http://127.0.0.1:\(port)")!)
         let first = try harness.startWorker(instance: "first", otherSinks: [firstSink])
         let published = try harness.publish(june)
         #expect(first.wait { $0.eventsIn >= published && $0.alerts > 0 })
@@ -417,10 +409,9 @@ struct WorkerTests {
         let alertmanager = try AlertmanagerProcess(port: port)
         defer { alertmanager.stop() }
         let firing = firingAlertIDs(june, rules: rules, partitions: Int32(harness.partitions))
-        let listed = {
-            Set(try alertmanager.alerts().compactMap { ($0["annotations"] as? [String: String])?["alert_id"] })
-        }
-        #expect(second.wait { _ in (try? listed()) == firing }, "Alertmanager lists what replay leaves firing")
+        #expect(
+            second.wait { _ in (try? alertmanager.listedAlertIDs()) == firing },
+            "Alertmanager lists what replay leaves firing")
         try second.stop()
         try firstSink.close(timeout: .seconds(5))
         try secondSink.close(timeout: .seconds(5))
