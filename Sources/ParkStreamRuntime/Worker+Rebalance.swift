@@ -71,7 +71,7 @@ extension Worker {
 
     /// After partitions are given up: the sinks stop keeping their firing alerts alive (the next
     /// owner adopts them), and the observer forgets them.
-    private func didRelease(_ numbers: [Int32]) {
+    func didRelease(_ numbers: [Int32]) {
         for sink in sinks { sink.release(partitions: numbers) }
         observer?.workerReleased(numbers)
     }

@@ -144,7 +144,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         logger.critical("stopping after \(error): partitions \(released) released without a checkpoint")
         dropUnacknowledgedOutputs(releasing: released)
         partitions.removeAll()
-        for sink in sinks { sink.release(partitions: released) }
+        didRelease(released)
         do {
             try consumer.close()
         } catch {
