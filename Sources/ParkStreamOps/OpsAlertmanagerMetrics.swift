@@ -16,8 +16,7 @@ struct OpsAlertmanagerMetrics: Sendable {
 
     init(registry: PrometheusCollectorRegistry, read: @escaping @Sendable () -> OpsAlertmanagerReport) {
         func name(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
-            MetricNameDescriptor(
-                namespace: "parkstream", subsystem: "alertmanager", metricName: name, unitName: unit, helpText: help)
+            OpsMetrics.name(name, subsystem: "alertmanager", unit: unit, help: help)
         }
         self.read = read
         accepted = registry.makeCounter(

@@ -22,9 +22,12 @@ struct OpsMetrics: Sendable {
         .microseconds(2_500_000), .seconds(5), .seconds(10),
     ]
 
-    /// `parkstream_<name>_<unit>` (no unit suffix when `unit` is empty).
-    static func name(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "parkstream", metricName: name, unitName: unit, helpText: help)
+    /// `parkstream_[<subsystem>_]<name>_<unit>` (no unit suffix when `unit` is empty).
+    static func name(_ name: String, subsystem: String? = nil, unit: String = "", help: String)
+        -> MetricNameDescriptor
+    {
+        MetricNameDescriptor(
+            namespace: "parkstream", subsystem: subsystem, metricName: name, unitName: unit, helpText: help)
     }
 
     static var transitions: MetricNameDescriptor {
