@@ -29,7 +29,7 @@ echo "loading $messages messages into park.metrics ($partitions partitions) at $
 kcat -P -b "$brokers" -t park.metrics -z lz4 -X linger.ms=20 -X queue.buffering.max.messages=1000000 -l "$work/events.ndjson"
 
 # Both sides get the same librdkafka tuning, so the ratio measures the wrappers, not the settings.
-tuning="-X queued.min.messages=10000000 -X queued.max.messages.kbytes=2097151 -X fetch.wait.max.ms=10"
+tuning="-X queued.min.messages=10000000 -X queued.max.messages.kbytes=2097151 -X fetch.wait.max.ms=10 -X socket.nagle.disable=true"
 python3 bench/compare.py --runs "$runs" --count "$messages" --name-a parkstream --name-b kcat \
   "$bin/kafka-bench consume $brokers park.metrics $tuning" \
   "kcat -C -b $brokers -t park.metrics -o beginning -e -q $tuning"

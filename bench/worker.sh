@@ -26,7 +26,7 @@ echo "worker benchmark: $events simulated events ($(du -h "$work/events.ndjson" 
 # handed the partitions to their brokers in about half the runs, and then waits 500 ms for its
 # retry timer ("no current leader for partition" under -X debug=fetch): a startup stall, not
 # throughput, that made kcat's median twice its fastest run.
-tuning="-X queued.min.messages=10000000 -X queued.max.messages.kbytes=2097151 -X fetch.wait.max.ms=10"
+tuning="-X queued.min.messages=10000000 -X queued.max.messages.kbytes=2097151 -X fetch.wait.max.ms=10 -X socket.nagle.disable=true"
 setup="bash bench/fresh-cluster.sh $work $work/events.ndjson 12"
 worker="$bin/parkstream worker --brokers \$(cat $work/brokers) --rules rules/hebi-2017.yaml --http 127.0.0.1:0 --until-caught-up"
 python3 bench/compare.py --runs "$runs" --count "$events" --name-a worker --name-b kcat \
