@@ -1,5 +1,5 @@
-/// A consumed message. Its bytes are copied out of librdkafka before the message is destroyed; the
-/// key and value of one poll share a single buffer, so a batch costs one allocation, not two per message.
+/// A consumed message, its bytes copied out of librdkafka's buffers (see `KafkaMessageBatch` for reading
+/// them in place).
 public struct KafkaMessage: Sendable {
     public var topic: String
     public var partition: Int32

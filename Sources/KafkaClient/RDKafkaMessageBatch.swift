@@ -1,19 +1,15 @@
 import CRdKafka
 import Logging
 
-/// Pulls batches of messages off a queue and copies them into a `KafkaMessageBatch` before they are
-/// destroyed.
+/// Pulls batches of messages off a queue into `KafkaMessageBatch`es that read them in place.
 struct RDKafkaMessageBatch {
     private var slots: [UnsafeMutablePointer<rd_kafka_message_t>?] = []
     private var topicIndexes: [OpaquePointer: Int32] = [:]
     private var lastTopic: (handle: OpaquePointer?, index: Int32) = (nil, 0)
     private var topics: [String] = []
-    /// Two buffers, used in turn: a caller that processes one batch while it polls the next (the
-    /// worker) has dropped the batch before that by then, so the buffer is uniquely referenced
-    /// again and refilled in place, with no new pages to fault in.
-    private var bytes: [UInt8] = []
-    private var spare: [UInt8] = []
-    /// The records' arrays, used in turn likewise (40,000 records are 3 MB of fresh pages otherwise).
+    /// The records' arrays, used in turn: a caller that processes one batch while it polls the
+    /// next (the worker) has dropped the batch before that by then, so the array is uniquely
+    /// referenced again and refilled in place (40,000 records are 3 MB of fresh pages otherwise).
     private var records: [KafkaRecord] = []
     private var spareRecords: [KafkaRecord] = []
 
@@ -37,31 +33,32 @@ struct RDKafkaMessageBatch {
             return count
         }
         guard count >= 0 else { throw KafkaError(rd_kafka_last_error(), "consume") }
-        defer { for index in 0..<count { rd_kafka_message_destroy(slots[index]) } }
-        return try copy(count, headers: headers, logger: logger)
+        return try collect(count, headers: headers, logger: logger)
     }
 
-    private mutating func copy(_ count: Int, headers readsHeaders: Bool, logger: Logger) throws -> KafkaMessageBatch {
-        var total = 0
-        for index in 0..<count {
-            guard let message = slots[index] else { continue }
-            total += message.pointee.len + message.pointee.key_len
-        }
-        swap(&bytes, &spare)
-        bytes.removeAll(keepingCapacity: true)
-        bytes.reserveCapacity(total)
+    /// The batch of the `count` messages in `slots`; the messages go to the batch, which destroys
+    /// them (error events are destroyed here).
+    private mutating func collect(_ count: Int, headers readsHeaders: Bool, logger: Logger) throws
+        -> KafkaMessageBatch
+    {
         swap(&records, &spareRecords)
         records.removeAll(keepingCapacity: true)
         records.reserveCapacity(count)
+        var kept: [UnsafeMutablePointer<rd_kafka_message_t>] = []
+        kept.reserveCapacity(count)
         var headerLists: [[KafkaHeader]] = []
+        var failure: (any Error)?
         for index in 0..<count {
             guard let message = slots[index] else { continue }
+            slots[index] = nil
             if message.pointee.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                try report(message, logger: logger)
+                if failure == nil {
+                    do { try report(message, logger: logger) } catch { failure = error }
+                }
+                rd_kafka_message_destroy(message)
                 continue
             }
-            let key = Self.append(message.pointee.key, message.pointee.key_len, to: &bytes)
-            let value = Self.append(message.pointee.payload, message.pointee.len, to: &bytes)
+            kept.append(message)
             var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
             let timestamp = rd_kafka_message_timestamp(message, &timestampType)
             var headersIndex: Int32 = -1
@@ -73,21 +70,15 @@ struct RDKafkaMessageBatch {
             records.append(
                 KafkaRecord(
                     topicIndex: topicIndex(message.pointee.rkt), partition: message.pointee.partition,
-                    offset: message.pointee.offset, timestamp: timestamp >= 0 ? timestamp : nil, key: key,
-                    value: value ?? bytes.endIndex..<bytes.endIndex, headersIndex: headersIndex))
+                    offset: message.pointee.offset, timestamp: timestamp >= 0 ? timestamp : nil,
+                    valueAddress: UInt(bitPattern: message.pointee.payload), valueCount: message.pointee.len,
+                    keyAddress: UInt(bitPattern: message.pointee.key), keyCount: message.pointee.key_len,
+                    headersIndex: headersIndex))
         }
-        return KafkaMessageBatch(bytes: bytes, records: records, topics: topics, headerLists: headerLists)
+        let messages = kept.isEmpty ? nil : RDKafkaMessages(kept)
+        if let failure { throw failure }
+        return KafkaMessageBatch(messages: messages, records: records, topics: topics, headerLists: headerLists)
     }
-
-    private static func append(_ pointer: UnsafeMutableRawPointer?, _ length: Int, to bytes: inout [UInt8]) -> Range<
-        Int
-    >? {
-        guard let pointer else { return nil }
-        let start = bytes.endIndex
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
-        return start..<bytes.endIndex
-    }
-
     private mutating func topicIndex(_ rkt: OpaquePointer?) -> Int32 {
         guard let rkt else { return 0 }
         // Consecutive messages nearly always share a topic: skip the hashing then.
@@ -110,5 +101,19 @@ struct RDKafkaMessageBatch {
         let error = KafkaError(err, "consume \(topic)/\(message.pointee.partition)")
         if error.isFatal || err == RD_KAFKA_RESP_ERR__FATAL { throw error }
         logger.warning("\(error)")
+    }
+}
+
+/// The messages of a batch, destroyed with the last copy of the batch (on whichever thread drops it:
+/// `rd_kafka_message_destroy` is thread-safe).
+final class RDKafkaMessages: @unchecked Sendable {  // never changed after init
+    private let messages: [UnsafeMutablePointer<rd_kafka_message_t>]
+
+    init(_ messages: [UnsafeMutablePointer<rd_kafka_message_t>]) {
+        self.messages = messages
+    }
+
+    deinit {
+        for message in messages { rd_kafka_message_destroy(message) }
     }
 }

@@ -37,7 +37,7 @@ public enum BaselineAlerts {
         var events: [AlertEvent] = []
         try range.read { record, _, bytes in
             do {
-                events.append(try AlertEvent(canonicalJSON: UnsafeRawBufferPointer(rebasing: bytes[record.value])))
+                events.append(try AlertEvent(canonicalJSON: bytes.value(of: record)))
             } catch {
                 throw Failure(description: "\(topic)/\(record.partition)/\(record.offset): \(error)")
             }

@@ -10,15 +10,14 @@ struct DeadLetterWriter {
     let producer: KafkaProducer
     let topic: KafkaProducerTopic
 
-    func write(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, reason: String) throws
-    {
+    func write(_ record: KafkaRecord, in batch: KafkaMessageBatch, bytes: KafkaRecordBytes, reason: String) throws {
         let source = "\(batch.topics[Int(record.topicIndex)])/\(record.partition)/\(record.offset)"
         let headers = [
             KafkaHeader(name: Self.errorHeader, string: reason), KafkaHeader(name: Self.sourceHeader, string: source),
         ]
         try producer.send(
-            to: topic, partition: record.partition, key: record.key.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) },
-            value: UnsafeRawBufferPointer(rebasing: bytes[record.value]), headers: headers, timestamp: record.timestamp)
+            to: topic, partition: record.partition, key: bytes.key(of: record),
+            value: bytes.value(of: record), headers: headers, timestamp: record.timestamp)
     }
 
     /// The input offset in a `parkstream-source` header (`topic/partition/offset`), when it names

@@ -3,14 +3,17 @@ import ParkMetrics
 import ParkRules
 import StreamEngine
 
-/// One partition's records of a batch, with the partition's state while they run and what they
-/// produced. Slices of different partitions share nothing, so a batch's slices run in parallel;
-/// their outputs are then written in order (ARCHITECTURE.md §2: per-partition order is what counts).
+/// One partition's records of a batch and what they produced. A partition's slices run in order
+/// (`PartitionLanes`); slices of different partitions share nothing and run in parallel, their
+/// outputs written per partition in order (ARCHITECTURE.md §2: per-partition order is what counts).
 struct PartitionSlice {
     var number: Int32
+    /// The batch the records are in (kept alive until the outputs are written).
+    let batch: KafkaMessageBatch
+    /// The batch's sequence number in the worker, for its per-batch figures.
+    let batchSequence: Int
     /// Positions in the batch's records.
     var records: [Int] = []
-    var work: PartitionWork
     var output = Output()
 
     /// What the records produced, applied by the worker afterwards.
@@ -24,39 +27,50 @@ struct PartitionSlice {
         var alerts: [AlertEvent] = []
     }
 
-    /// Runs the slice's records through the partition's pipeline. Pure apart from the slice itself.
-    mutating func run(_ batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer, topic: String, utcOffsetSeconds: Int) {
-        for position in records {
-            let record = batch.records[position]
-            guard record.offset >= work.nextOffset else { continue }  // already processed before a restore
-            work.nextOffset = record.offset + 1
-            output.events += 1
-            let value = UnsafeRawBufferPointer(rebasing: bytes[record.value])
-            let event: MetricEvent
-            switch work.decoder.result(value) {
-            case .success(let decoded): event = decoded
-            case .failure(let error):
-                output.rejected.append(
-                    (position, error.code.rawValue, error.description, record.offset > work.deadLettersThrough))
-                continue
+    /// Runs the slice's records through the partition's pipeline. Pure apart from the slice and `work`.
+    mutating func run(_ work: inout PartitionWork, topic: String, utcOffsetSeconds: Int) {
+        let batch = batch
+        batch.withUnsafeBytes { bytes in
+            for position in records {
+                run(
+                    batch.records[position], at: position, bytes: bytes, work: &work, topic: topic,
+                    utcOffsetSeconds: utcOffsetSeconds)
             }
-            let step = work.pipeline.process(event)
-            switch step.outcome {
-            case .accepted:
-                if let park = work.pipeline.engine.index(of: event.parkID) {
-                    work.touched.touch(parkIndex: park, metric: event.metric)
-                }
-            case .duplicate: output.duplicates += 1
-            case .late: output.rejected.append((position, "late", "late", record.offset > work.deadLettersThrough))
-            case .invalid:
-                output.rejected.append((position, "invalid", "invalid", record.offset > work.deadLettersThrough))
+        }
+    }
+
+    @inline(__always)
+    private mutating func run(
+        _ record: KafkaRecord, at position: Int, bytes: KafkaRecordBytes, work: inout PartitionWork,
+        topic: String, utcOffsetSeconds: Int
+    ) {
+        guard record.offset >= work.nextOffset else { return }  // already processed before a restore
+        work.nextOffset = record.offset + 1
+        output.events += 1
+        let value = bytes.value(of: record)
+        let event: MetricEvent
+        switch work.decoder.result(value) {
+        case .success(let decoded): event = decoded
+        case .failure(let error):
+            output.rejected.append(
+                (position, error.code.rawValue, error.description, record.offset > work.deadLettersThrough))
+            return
+        }
+        let step = work.pipeline.process(event)
+        switch step.outcome {
+        case .accepted:
+            if let park = work.pipeline.engine.index(of: event.parkID) {
+                work.touched.touch(parkIndex: park, metric: event.metric)
             }
-            let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
-            for (index, transition) in step.transitions.enumerated()
-            where !work.isWritten(offset: record.offset, index: index) {
-                output.alerts.append(
-                    AlertEvent(transition: transition, source: source, offsetSeconds: utcOffsetSeconds))
-            }
+        case .duplicate: output.duplicates += 1
+        case .late: output.rejected.append((position, "late", "late", record.offset > work.deadLettersThrough))
+        case .invalid:
+            output.rejected.append((position, "invalid", "invalid", record.offset > work.deadLettersThrough))
+        }
+        let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
+        for (index, transition) in step.transitions.enumerated()
+        where !work.isWritten(offset: record.offset, index: index) {
+            output.alerts.append(AlertEvent(transition: transition, source: source, offsetSeconds: utcOffsetSeconds))
         }
     }
 }

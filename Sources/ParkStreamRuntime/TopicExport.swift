@@ -34,7 +34,7 @@ public struct TopicExport {
         var decoder = MetricEventDecoder()
         var queues: [Int32: [(timestamp: Int64, line: [UInt8])]] = [:]
         try range.read { record, _, bytes in
-            let value = UnsafeRawBufferPointer(rebasing: bytes[record.value])
+            let value = bytes.value(of: record)
             switch decoder.result(value) {
             case .success(let event) where selection.contains(event):
                 queues[record.partition, default: []].append(

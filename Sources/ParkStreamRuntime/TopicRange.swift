@@ -34,7 +34,7 @@ struct TopicRange {
     }
 
     /// Hands every message in the range to `body` (per partition in offset order), then closes.
-    mutating func read(_ body: (KafkaRecord, KafkaMessageBatch, UnsafeRawBufferPointer) throws -> Void) throws {
+    mutating func read(_ body: (KafkaRecord, KafkaMessageBatch, KafkaRecordBytes) throws -> Void) throws {
         while !ends.isEmpty {
             let batch = try consumer.poll(maxMessages: 10_000, timeout: .milliseconds(200))
             try batch.withUnsafeBytes { bytes in

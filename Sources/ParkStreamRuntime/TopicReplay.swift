@@ -43,7 +43,7 @@ public struct TopicReplay {
         try range.read { record, _, bytes in
             read += 1
             let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
-            switch decoder.result(UnsafeRawBufferPointer(rebasing: bytes[record.value])) {
+            switch decoder.result(bytes.value(of: record)) {
             case .success(let event):
                 replay.process(event, partition: record.partition, line: Int(record.offset), source: source)
             case .failure(let error):

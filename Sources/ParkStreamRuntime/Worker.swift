@@ -36,9 +36,13 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// Set when a partition could not be restored, or a batch's outputs could not be written inside
     /// a rebalance: the worker stops instead of guessing.
     var fatalStop: (any Error)?
-    /// The batch processed on the other threads while the next one is polled; its partitions are
-    /// out of `partitions` until `finishInFlight()`.
-    private var inFlight: InFlightBatch?
+    /// The partitions processed on the other threads while the worker polls and writes outputs;
+    /// their state is out of `partitions` until `finishInFlight()`.
+    private let lanes: PartitionLanes
+    /// Per batch handed to the lanes and not yet written: when it was polled and how many of its
+    /// slices are still to be written (for the batch figures).
+    private var batchesInFlight: [Int: (polled: ContinuousClock.Instant, slices: Int)] = [:]
+    private var batchSequence = 0
     /// Counters for the ops port and the logs.
     public internal(set) var statistics = WorkerStatistics()
     /// The counters as the observer last heard them: each batch report carries what changed since,
@@ -59,6 +63,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             producer: producer, topic: try producer.topic(configuration.layout.deadLetters))
         self.checkpoints = try CheckpointWriter(
             configuration: configuration, producer: producer, sinks: sinks, logger: logger)
+        self.lanes = PartitionLanes(
+            topic: configuration.layout.metrics, utcOffsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
     }
 
     /// Joins the group and processes batches until `shouldStop` answers true; then checkpoints every
@@ -110,12 +116,20 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// The batch loop of `run`.
     private func process(_ consumer: KafkaConsumer, until shouldStop: () -> Bool) throws {
         while !shouldStop() {
-            // The rebalance hook, which runs inside the poll, finishes the batch in flight first.
+            // The rebalance hook, which runs inside the poll, finishes the work in flight first.
             let batch = try consumer.poll(maxMessages: configuration.batchSize, timeout: .milliseconds(50))
             if let fatalStop { throw fatalStop }
-            try finishInFlight()
-            start(batch)
-            if batch.records.isEmpty, snapshotPending, let observer {
+            submit(batch)
+            // Polling runs at most a batch ahead of processing.
+            lanes.waitUntil(outstandingAtMost: configuration.batchSize)
+            // The partitions' state comes back once the lanes have run everything (at no cost
+            // then), and at least once a second for the ops port's copies when they never do.
+            if lanes.outstandingRecords == 0 || (snapshotPending && ContinuousClock.now - lastSnapshot >= .seconds(1)) {
+                try finishInFlight()
+            } else {
+                try writeFinishedSlices()
+            }
+            if batch.records.isEmpty, snapshotPending, lanes.isEmpty, let observer {
                 // Idle: the ops port gets the latest state now rather than at the next batch.
                 var update = report(since: statistics, snapshot: true)
                 update.isIdleUpdate = true
@@ -127,7 +141,6 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 break
             }
             if ContinuousClock.now - lastCheckpoint >= checkpointSpacing {
-                try finishInFlight()
                 try checkpointNextMovedInBackground()
             }
         }
@@ -138,8 +151,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// partitions without checkpointing them, and leaves the group so that others take over now
     /// rather than after the session timeout.
     private func abandon(_ consumer: KafkaConsumer, after error: any Error) {
-        _ = inFlight?.finish()
-        inFlight = nil
+        _ = lanes.drain()
+        batchesInFlight.removeAll()
         let released = partitions.keys.sorted()
         logger.critical("stopping after \(error): partitions \(released) released without a checkpoint")
         dropUnacknowledgedOutputs(releasing: released)
@@ -158,7 +171,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     /// with no broker round trip (a watermark query waits behind the fetch the broker holds open,
     /// ~10 ms a partition).
     private func hasPolledToTheEnd(_ consumer: KafkaConsumer) -> Bool {
-        let inFlightEnds = inFlight?.ends ?? [:]
+        let inFlightEnds = lanes.ends
         let numbers = Set(partitions.keys).union(inFlightEnds.keys)
         guard !numbers.isEmpty else { return false }
         return numbers.allSatisfy { number in
@@ -170,36 +183,60 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
 
     // MARK: - Processing
 
-    /// Starts processing a batch on the other threads (see `InFlightBatch`).
-    private func start(_ batch: KafkaMessageBatch) {
+    /// Hands a batch's records to their partitions' lanes (see `PartitionLanes`); records of
+    /// partitions revoked meanwhile are dropped.
+    private func submit(_ batch: KafkaMessageBatch) {
         guard !batch.records.isEmpty else { return }
-        inFlight = InFlightBatch(
-            batch, slices: takeSlices(of: batch), topic: configuration.layout.metrics,
-            utcOffsetSeconds: Int(configuration.engine.zone.utcOffsetSeconds))
+        batchSequence += 1
+        let submitted = slices(of: batch, sequence: batchSequence).count { slice in
+            lanes.submit(slice) { partitions.removeValue(forKey: $0) }
+        }
+        if submitted > 0 { batchesInFlight[batchSequence] = (ContinuousClock.now, submitted) }
     }
 
-    /// Waits for the batch in flight, if any, puts its partitions back and writes its outputs in
-    /// partition order; the partitions in `lost` are dropped with their outputs (another worker
-    /// may own them already and would write those outputs again).
-    func finishInFlight(discarding lost: Set<Int32> = []) throws {
-        guard let inFlight else { return }
-        self.inFlight = nil
-        let slices = inFlight.finish().filter { !lost.contains($0.number) }
-        for slice in slices { partitions[slice.number] = slice.work }
-        let batch = inFlight.batch
-        try batch.withUnsafeBytes { bytes in
-            for slice in slices { try write(slice.output, of: batch, bytes: bytes) }
-        }
-        for slice in slices { adoptFiringAlerts(of: slice.number) }
-        statistics.batches += 1
-        statistics.lastBatchDuration = ContinuousClock.now - inFlight.started
-        if let observer {
-            observer.workerProcessed(report(since: reported))
-            reported = statistics
-        }
+    /// Writes the outputs of the slices the lanes finished meanwhile (each partition's in order).
+    private func writeFinishedSlices() throws {
+        let finished = lanes.takeFinished()
+        guard !finished.isEmpty else { return }
+        try write(finished)
     }
 
-    private func report(since before: WorkerStatistics, snapshot forced: Bool = false) -> WorkerBatchReport {
+    /// Waits for the lanes of `numbers` (nil: every lane), puts their partitions back and writes
+    /// every output finished; the partitions in `lost` are dropped with their outputs (another
+    /// worker may own them already and would write those outputs again).
+    func finishInFlight(_ numbers: Set<Int32>? = nil, discarding lost: Set<Int32> = []) throws {
+        let (finished, works) = lanes.drain(numbers)
+        for (number, work) in works where !lost.contains(number) { partitions[number] = work }
+        try write(finished.filter { !lost.contains($0.number) })
+        for number in works.keys.sorted() where !lost.contains(number) { adoptFiringAlerts(of: number) }
+    }
+
+    /// Writes slices' outputs and counts them; tells the observer about the batches completed.
+    private func write(_ slices: [PartitionSlice]) throws {
+        var completed = false
+        for slice in slices {
+            try slice.batch.withUnsafeBytes { bytes in try write(slice.output, of: slice.batch, bytes: bytes) }
+            guard let batch = batchesInFlight[slice.batchSequence] else { continue }
+            if batch.slices > 1 {
+                batchesInFlight[slice.batchSequence]?.slices -= 1
+            } else {
+                batchesInFlight[slice.batchSequence] = nil
+                statistics.batches += 1
+                statistics.lastBatchDuration = ContinuousClock.now - batch.polled
+                completed = true
+            }
+        }
+        guard completed, let observer else { return }
+        observer.workerProcessed(report(since: reported, canSnapshot: lanes.isEmpty))
+        reported = statistics
+    }
+
+    /// The figures since `before`; with copies of the engines and firing alerts when `canSnapshot`
+    /// (no partition is in a lane) and either `forced`, an alert changed or the last copies are a
+    /// second old.
+    private func report(since before: WorkerStatistics, snapshot forced: Bool = false, canSnapshot: Bool = true)
+        -> WorkerBatchReport
+    {
         var rejected: [String: Int] = [:]
         for (reason, count) in statistics.rejected where count != before.rejected[reason] ?? 0 {
             rejected[reason] = count - (before.rejected[reason] ?? 0)
@@ -208,9 +245,13 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         var engines: [Int32: PartitionEngine] = [:]
         var firing: [Int32: [AlertEvent]] = [:]
         let transitions = statistics.alerts != before.alerts
-        let snapshot = forced || transitions || ContinuousClock.now - lastSnapshot >= .seconds(1)
+        let snapshot = canSnapshot && (forced || transitions || ContinuousClock.now - lastSnapshot >= .seconds(1))
         if snapshot { lastSnapshot = ContinuousClock.now }
         snapshotPending = !snapshot
+        for (number, end) in lanes.ends {
+            let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
+            if let high = consumer?.cachedWatermarks(partition)?.high { lag[number] = max(0, high - end) }
+        }
         for (number, work) in partitions {
             let partition = KafkaTopicPartition(topic: configuration.layout.metrics, partition: number)
             if let high = consumer?.cachedWatermarks(partition)?.high { lag[number] = max(0, high - work.nextOffset) }
@@ -231,25 +272,25 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         return report
     }
 
-    /// The batch's records grouped by partition, each group holding its partition's state, which
-    /// leaves `partitions` meanwhile (a shared copy would be copied whole on the first change).
-    /// Records of partitions revoked meanwhile are dropped.
-    private func takeSlices(of batch: KafkaMessageBatch) -> [PartitionSlice] {
+    /// The batch's records grouped by partition, in order.
+    private func slices(of batch: KafkaMessageBatch, sequence: Int) -> [PartitionSlice] {
         var slices: [PartitionSlice] = []
         var slot: [Int32: Int] = [:]
         for (position, record) in batch.records.enumerated() {
             if let index = slot[record.partition] {
                 slices[index].records.append(position)
-            } else if let work = partitions.removeValue(forKey: record.partition) {
+            } else {
                 slot[record.partition] = slices.count
-                slices.append(PartitionSlice(number: record.partition, records: [position], work: work))
+                slices.append(
+                    PartitionSlice(number: record.partition, batch: batch, batchSequence: sequence, records: [position])
+                )
             }
         }
         return slices
     }
 
     /// Writes a slice's dead letters and alerts and counts them.
-    private func write(_ output: PartitionSlice.Output, of batch: KafkaMessageBatch, bytes: UnsafeRawBufferPointer)
+    private func write(_ output: PartitionSlice.Output, of batch: KafkaMessageBatch, bytes: KafkaRecordBytes)
         throws
     {
         statistics.eventsIn += output.events
@@ -282,9 +323,11 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         try applyCheckpointCompletions()
         guard !checkpoints.isRunning else { return }
         lastCheckpoint = ContinuousClock.now
-        let moved = partitions.filter(\.value.hasMovedSinceCheckpoint).keys.sorted()
+        let moved = Set(partitions.filter(\.value.hasMovedSinceCheckpoint).keys).union(lanes.partitions).sorted()
         guard let number = moved.first(where: { $0 > checkpointCursor }) ?? moved.first else { return }
         checkpointCursor = number
+        // Only this partition waits for its lane; the others go on.
+        try finishInFlight([number])
         _ = checkpoints.start(checkpoints.job(takeCheckpointParts([number])), committingTo: consumer)
     }
 

@@ -61,8 +61,8 @@ do {
         batch.withUnsafeBytes { buffer in
             for record in batch.records {
                 messages += 1
-                bytes += record.value.count
-                if let last = record.value.last { checksum ^= buffer[last] }
+                bytes += record.valueCount
+                if let last = buffer.value(of: record).last { checksum ^= last }
                 let end = ends[Int(record.partition)]
                 if end >= 0, record.offset + 1 >= end {
                     ends[Int(record.partition)] = -1

@@ -105,7 +105,7 @@ let reader = Thread {
         let arrived = monotonic()
         batch.withUnsafeBytes { bytes in
             for record in batch.records {
-                let json = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[record.value]), as: UTF8.self)
+                let json = String(decoding: bytes.value(of: record), as: UTF8.self)
                 guard let park = field("park_id", in: json), let time = field("event_time", in: json) else { continue }
                 let key = "\(park) \(time)"
                 if let sentAt = sent.withLock({ $0.removeValue(forKey: key) }) {
