@@ -47,11 +47,10 @@ struct PartitionSlice {
         guard record.offset >= work.nextOffset else { return }  // already processed before a restore
         work.nextOffset = record.offset + 1
         output.events += 1
-        let value = bytes.value(of: record)
         let event: MetricEvent
-        switch work.decoder.result(value) {
-        case .success(let decoded): event = decoded
-        case .failure(let error):
+        do throws(MetricEventError) {
+            event = try work.decoder.decode(bytes.value(of: record))
+        } catch {
             output.rejected.append(
                 (position, error.code.rawValue, error.description, record.offset > work.deadLettersThrough))
             return

@@ -276,10 +276,16 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func slices(of batch: KafkaMessageBatch, sequence: Int) -> [PartitionSlice] {
         var slices: [PartitionSlice] = []
         var slot: [Int32: Int] = [:]
+        // A partition's records come in runs (a fetch response's worth): look the slot up once a run.
+        var last: (partition: Int32, index: Int) = (-1, -1)
         for (position, record) in batch.records.enumerated() {
-            if let index = slot[record.partition] {
+            if record.partition == last.partition {
+                slices[last.index].records.append(position)
+            } else if let index = slot[record.partition] {
                 slices[index].records.append(position)
+                last = (record.partition, index)
             } else {
+                last = (record.partition, slices.count)
                 slot[record.partition] = slices.count
                 slices.append(
                     PartitionSlice(number: record.partition, batch: batch, batchSequence: sequence, records: [position])
