@@ -208,6 +208,8 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
         let (finished, works) = lanes.drain(numbers)
         for (number, work) in works where !lost.contains(number) { partitions[number] = work }
         try write(finished.filter { !lost.contains($0.number) })
+        // What is left of the batches lost partitions had slices in will never be written.
+        if lanes.isEmpty { batchesInFlight.removeAll() }
         for number in works.keys.sorted() where !lost.contains(number) { adoptFiringAlerts(of: number) }
     }
 
