@@ -3,6 +3,8 @@
 /// Counts are deltas for this batch; `lag` is the latest consumer lag per input partition as the
 /// worker measured it (high watermark − next offset), replacing the previous figure.
 public struct OpsBatchReport: Sendable {
+    /// Batches the report covers (a worker reports the batches whose outputs it wrote together).
+    public var batches = 1
     /// Input events read in the batch (valid or not).
     public var events: Int
     /// Events that went to the DLQ, by reason (`late` included, as on the DLQ header).
@@ -15,7 +17,7 @@ public struct OpsBatchReport: Sendable {
     public var firing: Int
     /// Alert transitions to `resolved` published.
     public var resolved: Int
-    /// Wall-clock time the batch took, poll excluded.
+    /// Wall-clock time from the (latest) batch's poll to its last output written.
     public var duration: Duration
     /// Consumer lag per input partition, in messages.
     public var lag: [Int: Int64]

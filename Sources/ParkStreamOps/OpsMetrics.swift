@@ -62,7 +62,8 @@ struct OpsMetrics: Sendable {
         resolvedTransitions = registry.makeCounter(descriptor: Self.transitions, labels: [("state", "resolved")])
         alertsFiring = registry.makeGauge(descriptor: Self.name("alerts_firing", help: "Alerts firing now."))
         batchDuration = registry.makeDurationHistogram(
-            descriptor: Self.name("batch_duration", unit: "seconds", help: "Time to process one batch, poll excluded."),
+            descriptor: Self.name(
+                "batch_duration", unit: "seconds", help: "Time from a batch's poll to its last output written."),
             buckets: Self.durationBuckets)
     }
 

@@ -45,7 +45,8 @@ public final class OpsState: Sendable {
         storage.withLock { $0.snapshot.ready = ready }
     }
 
-    /// Adds one batch's counts, its duration and the latest lag per partition.
+    /// Adds the counts of the batches reported, the latest one's duration and the latest lag per
+    /// partition.
     public func record(_ report: OpsBatchReport) {
         metrics.events.increment(by: Int64(report.events))
         metrics.duplicates.increment(by: Int64(report.duplicates))
@@ -54,7 +55,7 @@ public final class OpsState: Sendable {
         metrics.resolvedTransitions.increment(by: Int64(report.resolved))
         metrics.batchDuration.record(report.duration)
         storage.withLock { storage in
-            storage.snapshot.batches += 1
+            storage.snapshot.batches += Int64(report.batches)
             storage.snapshot.events += Int64(report.events)
             storage.snapshot.duplicates += Int64(report.duplicates)
             storage.snapshot.transitions[.firing, default: 0] += Int64(report.firing)

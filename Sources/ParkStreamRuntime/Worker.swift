@@ -215,7 +215,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
 
     /// Writes slices' outputs and counts them; tells the observer about the batches completed.
     private func write(_ slices: [PartitionSlice]) throws {
-        var completed = false
+        var completed = 0
         for slice in slices {
             try slice.batch.withUnsafeBytes { bytes in try write(slice.output, of: slice.batch, bytes: bytes) }
             guard let batch = batchesInFlight[slice.batchSequence] else { continue }
@@ -225,11 +225,13 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
                 batchesInFlight[slice.batchSequence] = nil
                 statistics.batches += 1
                 statistics.lastBatchDuration = ContinuousClock.now - batch.polled
-                completed = true
+                completed += 1
             }
         }
-        guard completed, let observer else { return }
-        observer.workerProcessed(report(since: reported, canSnapshot: lanes.isEmpty))
+        guard completed > 0, let observer else { return }
+        var update = report(since: reported, canSnapshot: lanes.isEmpty)
+        update.batches = completed
+        observer.workerProcessed(update)
         reported = statistics
     }
 

@@ -16,7 +16,11 @@ public protocol WorkerObserver: AnyObject, Sendable {
 
 /// One batch, as a `WorkerObserver` sees it.
 public struct WorkerBatchReport: Sendable {
+    /// Batches whose outputs were all written since the previous report (their partitions' slices
+    /// run side by side, so several can end together); the counts below cover them all.
+    public var batches = 1
     public var events: Int
+    /// How long the latest of them took, from its poll to its last output written.
     public var duration: Duration
     /// Rejected events of this batch by reason (`syntax`, `range`, `late`, …).
     public var rejected: [String: Int]

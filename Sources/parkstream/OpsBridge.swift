@@ -31,6 +31,7 @@ final class OpsBridge: WorkerObserver {
             duplicates: report.duplicates, firing: report.fired, resolved: report.resolved,
             lag: Dictionary(uniqueKeysWithValues: report.lag.map { (Int($0.key), $0.value) }))
         batch.droppedOutputs = report.droppedOutputs
+        batch.batches = report.batches
         state.record(batch)
     }
 

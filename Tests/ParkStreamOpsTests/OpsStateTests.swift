@@ -40,6 +40,18 @@ struct OpsStateTests {
         #expect(state.parks == [OpsFixtures.jinshan, OpsFixtures.jinshan, OpsFixtures.jinshan, OpsFixtures.jinshan])
     }
 
+    @Test("a report of batches written together counts each of them")
+    func reportOfSeveralBatches() {
+        let state = OpsState()
+        var report = OpsBatchReport(events: 120, duration: .milliseconds(4))
+        report.batches = 3
+        state.record(report)
+        state.record(OpsBatchReport(events: 40, duration: .milliseconds(2)))
+        let snapshot = state.snapshot()
+        #expect(snapshot.batches == 4)
+        #expect(snapshot.events == 160)
+    }
+
     @Test("a revoked partition's engine, alerts and lag are forgotten")
     func removePartition() {
         let state = OpsState()
