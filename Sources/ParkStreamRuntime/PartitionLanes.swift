@@ -6,7 +6,7 @@ import Foundation
 /// Each partition with records in flight has a lane: its state, and the slices handed to it, run
 /// in order, one at a time, on the shared pool (per-partition order is what counts, ARCHITECTURE.md
 /// §2). Lanes of different partitions run side by side, and a partition's next slice starts as soon
-/// as its previous one ends. Batches run through a barrier before (each waited for its slowest
+/// as its previous one ends. Batches ran through a barrier before (each waited for its slowest
 /// partition before the next began), which left a core idle whenever one partition held most of a
 /// batch, as happens on every catch-up: a broker's fetch response brings a megabyte of one
 /// partition at a time.
