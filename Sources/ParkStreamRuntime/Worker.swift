@@ -217,7 +217,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func write(_ slices: [PartitionSlice]) throws {
         var completed = 0
         for slice in slices {
-            try slice.batch.withUnsafeBytes { bytes in try write(slice.output, of: slice.batch, bytes: bytes) }
+            try writeOutput(of: slice)
             guard let batch = batchesInFlight[slice.batchSequence] else { continue }
             if batch.slices > 1 {
                 batchesInFlight[slice.batchSequence]?.slices -= 1
@@ -300,15 +300,16 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     }
 
     /// Writes a slice's dead letters and alerts and counts them.
-    private func write(_ output: PartitionSlice.Output, of batch: KafkaMessageBatch, bytes: KafkaRecordBytes)
-        throws
-    {
+    private func writeOutput(of slice: PartitionSlice) throws {
+        let (output, batch) = (slice.output, slice.batch)
         statistics.eventsIn += output.events
         statistics.duplicates += output.duplicates
-        for rejected in output.rejected {
-            statistics.count(rejected: rejected.code)
-            guard rejected.write else { continue }
-            try deadLetters.write(batch.records[rejected.record], in: batch, bytes: bytes, reason: rejected.reason)
+        try batch.withUnsafeBytes { bytes in
+            for rejected in output.rejected {
+                statistics.count(rejected: rejected.code)
+                guard rejected.write else { continue }
+                try deadLetters.write(batch.records[rejected.record], in: batch, bytes: bytes, reason: rejected.reason)
+            }
         }
         for alert in output.alerts {
             for sink in sinks { try sink.deliver(alert) }
