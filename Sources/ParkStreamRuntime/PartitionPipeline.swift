@@ -49,6 +49,8 @@ public struct PartitionPipeline: Sendable {
     /// What one event did.
     public struct Step: Sendable {
         public var outcome: IngestOutcome
+        /// The event's park: its index in the engine (`PartitionEngine.parks`); nil unless accepted.
+        public var park: Int?
         /// Alert transitions, in the order they happened.
         public var transitions: [AlertTransition]
     }
@@ -79,9 +81,8 @@ public struct PartitionPipeline: Sendable {
     /// Ingests one event and evaluates the rules it can change.
     public mutating func process(_ event: MetricEvent) -> Step {
         let outcome = engine.ingest(event)
-        guard outcome == .accepted, let park = engine.index(of: event.parkID) else {
-            return Step(outcome: outcome, transitions: [])
-        }
+        guard outcome == .accepted else { return Step(outcome: outcome, transitions: []) }
+        let park = engine.ingestedPark
         makeRoom(forPark: park)
         let start = event.metric.kind.isTelemetry ? noteTelemetry(of: event, park: park) : nil
         var transitions: [AlertTransition] = []
@@ -104,7 +105,7 @@ public struct PartitionPipeline: Sendable {
                 value = last.value
             } else {
                 let known = query.metric == event.metric ? start : nil
-                value = aggregate(query, park: event.parkID, index: park, telemetryStart: known)
+                value = aggregate(query, park: park, telemetryStart: known)
                 last = (query.key, value)
                 if series != nil, let value {
                     series?.record(
@@ -129,7 +130,7 @@ public struct PartitionPipeline: Sendable {
                 if !fired.isEmpty { transitions += fired }
             }
         }
-        return Step(outcome: outcome, transitions: transitions)
+        return Step(outcome: outcome, park: park, transitions: transitions)
     }
 
     /// The alerts firing now.
@@ -148,19 +149,17 @@ extension PartitionPipeline {
         return event.observedAt
     }
 
-    /// The aggregate a threshold rule judges for `park` (at `index` in the engine), or nil while it
+    /// The aggregate a threshold rule judges for the park at `park` in the engine, or nil while it
     /// is undefined; `telemetryStart` is the start of the park's telemetry of the query's metric
     /// when the caller has it at hand.
-    private mutating func aggregate(_ query: Query, park: ParkID, index: Int, telemetryStart start: Timestamp?)
-        -> Double?
-    {
+    private mutating func aggregate(_ query: Query, park: Int, telemetryStart start: Timestamp?) -> Double? {
         guard let window = query.window else { return nil }
         if let span = query.span {
-            guard let start = start ?? telemetryStart[index * metricCount + Int(query.metric.rawValue)],
-                let clock = engine.clock(of: park), clock.microseconds - span >= start.microseconds
+            guard let start = start ?? telemetryStart[park * metricCount + Int(query.metric.rawValue)],
+                let clock = engine.clock(parkIndex: park), clock.microseconds - span >= start.microseconds
             else { return nil }
         }
-        return engine.liveAggregate(park: park, metric: query.metric, window: window)?.value
+        return engine.liveAggregate(parkIndex: park, metric: query.metric, window: window)?.value
     }
 
     // MARK: - Slots

@@ -58,9 +58,7 @@ struct PartitionSlice {
         let step = work.pipeline.process(event)
         switch step.outcome {
         case .accepted:
-            if let park = work.pipeline.engine.index(of: event.parkID) {
-                work.touched.touch(parkIndex: park, metric: event.metric)
-            }
+            if let park = step.park { work.touched.touch(parkIndex: park, metric: event.metric) }
         case .duplicate: output.duplicates += 1
         case .late: output.rejected.append((position, "late", "late", record.offset > work.deadLettersThrough))
         case .invalid:

@@ -26,6 +26,11 @@ extension PartitionEngine {
     /// - `latest`: gauges only, the latest value (by `observed_at`; monthly: the latest period).
     public func aggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
         guard let park = index(of: park) else { return nil }
+        return aggregate(parkIndex: park, metric: metric, window: window)
+    }
+
+    /// ``aggregate(park:metric:window:)`` of the park at `park` in ``parks``.
+    public func aggregate(parkIndex park: Int, metric: Metric, window: Window) -> Aggregate? {
         let kind = metric.kind
         let series = seriesIndex(park, Int(metric.rawValue))
         let clock = clocks[park]
@@ -58,13 +63,20 @@ extension PartitionEngine {
         }
     }
 
-    /// ``aggregate(park:metric:window:)`` for rules evaluated after each event, the same value bit
-    /// for bit: a sliding window keeps the merge of all its buckets but the newest between queries
-    /// (until an event lands in one of them), so a query merges one bucket instead of all of them.
-    public mutating func liveAggregate(park: ParkID, metric: Metric, window: Window) -> Aggregate? {
-        guard case .sliding(let duration) = window, let index = index(of: park) else {
-            return aggregate(park: park, metric: metric, window: window)
-        }
+    /// ``aggregate(park:metric:window:)`` for rules evaluated after each event, on the park at
+    /// `index` in ``parks``: the same value bit for bit, from kept partial results.
+    /// - A sliding window keeps the merge of all its buckets but the newest between queries (until
+    ///   an event lands in one of them), so a query merges one bucket instead of all of them.
+    /// - A derived ratio's calendar window keeps its value while the month history it reads stands
+    ///   still (see `ratioInputs(_:_:)`): telemetry of the current month does not move a ratio
+    ///   anchored at the last month with both sides reported, so most events reuse it.
+    public mutating func liveAggregate(parkIndex index: Int, metric: Metric, window: Window) -> Aggregate? {
+        if case .sliding(let duration) = window { return liveSliding(index, metric, duration) }
+        if window.isMonthly, metric.kind == .derivedRatio { return liveRatio(index, metric, window) }
+        return aggregate(parkIndex: index, metric: metric, window: window)
+    }
+
+    private mutating func liveSliding(_ index: Int, _ metric: Metric, _ duration: Duration) -> Aggregate? {
         let kind = metric.kind
         let series = seriesIndex(index, Int(metric.rawValue))
         let clock = clocks[index]
@@ -74,6 +86,36 @@ extension PartitionEngine {
         let high = telemetry[series].rings.index(ring: ring, of: clock)
         let low = high - Int64(layout.bucketsPerWindow) + 1
         return telemetry[series].rings.windowTotal(ring: ring, from: low, through: high).aggregate(kind)
+    }
+
+    private mutating func liveRatio(_ index: Int, _ metric: Metric, _ window: Window) -> Aggregate? {
+        guard let inputs = ratioInputs(index, metric) else {
+            return aggregate(parkIndex: index, metric: metric, window: window)
+        }
+        let memo = seriesIndex(index, Int(metric.rawValue)) * RatioMemo.windows + RatioMemo.position(of: window)
+        if ratioMemos[memo].inputs == inputs { return ratioMemos[memo].value }
+        let value = aggregate(parkIndex: index, metric: metric, window: window)
+        ratioMemos[memo] = RatioMemo(inputs: inputs, value: value)
+        return value
+    }
+
+    /// The history stamps of a derived ratio's numerator and denominator when they pin down every
+    /// month its calendar windows can read; nil when they do not, and the value must be computed.
+    ///
+    /// A ratio reads months up to its anchor, which is at most the denominator's newest month `L`.
+    /// A monthly series' stamp changes with every change. A telemetry series' stamp changes with
+    /// every change but adds to its newest month, so it pins the months up to `L` only while that
+    /// newest month is after `L`.
+    private func ratioInputs(_ park: Int, _ metric: Metric) -> RatioMemo.Inputs? {
+        guard let numerator = metric.numerator, let denominator = metric.denominator, !denominator.kind.isTelemetry
+        else { return nil }
+        let top = seriesIndex(park, Int(numerator.rawValue))
+        let bottom = seriesIndex(park, Int(denominator.rawValue))
+        guard let limit = monthly[bottom].periods.last?.month else { return nil }
+        if numerator.kind.isTelemetry {
+            guard let newest = telemetry[top].months.last?.month, newest > limit else { return nil }
+        }
+        return RatioMemo.Inputs(numerator: historyStamps[top], denominator: historyStamps[bottom])
     }
 
     /// The value of a calendar window of a park × metric as of the end of `month`, as the replay

@@ -47,6 +47,13 @@ public struct PartitionEngine: Sendable {
     var telemetry: [TelemetrySeries] = []
     /// Per park index × `Metric.rawValue` (`seriesIndex`); only monthly metrics' entries are used.
     var monthly: [MonthlySeries] = []
+    /// Per park index × `Metric.rawValue` (`seriesIndex`): how often the series' months changed
+    /// other than by an add to its newest month (telemetry), or at all (monthly). Derived data for
+    /// `ratioMemos`, never saved: a restored engine starts at 0 with every memo empty.
+    var historyStamps: [Int] = []
+    /// Per park index × `Metric.rawValue` × `RatioMemo.windows`: live calendar values of derived
+    /// ratios (a cache; see `liveAggregate(parkIndex:metric:window:)`).
+    var ratioMemos: [RatioMemo] = []
     /// Latest `observed_at` (µs) of any accepted event; `Int64.min` before the first.
     var streamClock: Int64 = .min
 
@@ -87,10 +94,15 @@ public struct PartitionEngine: Sendable {
             let month = localMonth(park, instant)
             let series = seriesIndex(park, metric)
             if !telemetry[series].isAllocated { telemetry[series].allocate(layout) }
-            telemetry[series].add(value: event.value, weight: weight, at: instant, month: month)
+            if telemetry[series].add(value: event.value, weight: weight, at: instant, month: month) {
+                historyStamps[series] &+= 1
+            }
         case .monthlyAmount, .monthlyGauge, .derivedRatio:
             let period = event.period.map { Int32($0.ordinal) } ?? 0
-            monthly[seriesIndex(park, metric)].add(month: period, observedAt: instant, value: event.value)
+            let series = seriesIndex(park, metric)
+            if monthly[series].add(month: period, observedAt: instant, value: event.value) {
+                historyStamps[series] &+= 1
+            }
         }
         if instant > streamClock { streamClock = instant }
         return .accepted
@@ -118,6 +130,8 @@ public struct PartitionEngine: Sendable {
             dedups.append(DedupWindow())
             telemetry.append(contentsOf: repeatElement(TelemetrySeries(), count: metricCount))
             monthly.append(contentsOf: repeatElement(MonthlySeries(), count: metricCount))
+            historyStamps.append(contentsOf: repeatElement(0, count: metricCount))
+            ratioMemos.append(contentsOf: repeatElement(RatioMemo(), count: metricCount * RatioMemo.windows))
         }
         return index
     }
@@ -149,8 +163,12 @@ public struct PartitionEngine: Sendable {
 
     /// A park's clock: its latest accepted telemetry `observed_at`; nil before its first.
     public func clock(of park: ParkID) -> Timestamp? {
-        guard let index = index(of: park), clocks[index] != .min else { return nil }
-        return Timestamp(microseconds: clocks[index])
+        index(of: park).flatMap { clock(parkIndex: $0) }
+    }
+
+    /// ``clock(of:)`` of the park at `index` in ``parks``.
+    public func clock(parkIndex index: Int) -> Timestamp? {
+        clocks[index] == .min ? nil : Timestamp(microseconds: clocks[index])
     }
 
     /// A park's watermark: telemetry observed before it is late.
@@ -164,6 +182,10 @@ public struct PartitionEngine: Sendable {
 
     /// The parks seen so far, in order of first appearance.
     public var parks: [ParkID] { ids }
+
+    /// The index of the park of the event `ingest(_:)` last accepted (or found late or a
+    /// duplicate), so that a caller asks about it without looking its id up again.
+    public var ingestedPark: Int { recentPark }
 
     /// A park's index: its position in `parks`, which never changes; nil for a park not seen.
     public func index(of park: ParkID) -> Int? {

@@ -20,14 +20,16 @@ struct TelemetrySeries: Hashable, Sendable {
         rings = BucketRings(layout: layout)
     }
 
-    /// Adds an accepted event observed at `instant` (µs), in local month `month` (ordinal).
+    /// Adds an accepted event observed at `instant` (µs), in local month `month` (ordinal). Returns
+    /// whether it changed the months other than by adding to the newest one (it went to an older
+    /// month, or began a month).
     @inline(__always)
-    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32) {
+    mutating func add(value: Double, weight: Double, at instant: Int64, month: Int32) -> Bool {
         latest.add(value: value, weight: weight, at: instant)
         rings.add(at: instant, value: value, weight: weight)
         if let last = months.indices.last, months[last].month == month {
             months[last].tally.add(value: value, weight: weight, at: instant)
-            return
+            return false
         }
         let position = MonthTally.lowerBound(months, month)
         if position < months.count, months[position].month == month {
@@ -37,6 +39,7 @@ struct TelemetrySeries: Hashable, Sendable {
             tally.add(value: value, weight: weight, at: instant)
             months.insert(MonthTally(month: month, tally: tally), at: position)
         }
+        return true
     }
 
     /// The months `low...high` (ordinals), merged oldest first.

@@ -32,13 +32,16 @@ struct OraclePropertyTests {
         var generator = StreamGenerator(seed: seed)
         var engine = PartitionEngine(configuration: Self.configuration)
         for (position, event) in generator.stream(count: 260).enumerated() {
-            _ = engine.ingest(event)
-            for window in Self.windows {
-                let live = engine.liveAggregate(park: event.parkID, metric: event.metric, window: window)
-                let plain = engine.aggregate(park: event.parkID, metric: event.metric, window: window)
-                #expect(
-                    live?.value.bitPattern == plain?.value.bitPattern && live?.count == plain?.count,
-                    "seed \(seed) event \(position) \(window)")
+            guard engine.ingest(event) != .invalid else { continue }
+            let park = engine.ingestedPark
+            for metric in [event.metric] + PartitionEngine.affectedRatios(of: event.metric) {
+                for window in Self.windows {
+                    let live = engine.liveAggregate(parkIndex: park, metric: metric, window: window)
+                    let plain = engine.aggregate(park: event.parkID, metric: metric, window: window)
+                    #expect(
+                        live?.value.bitPattern == plain?.value.bitPattern && live?.count == plain?.count,
+                        "seed \(seed) event \(position) \(metric.name) \(window)")
+                }
             }
         }
     }
