@@ -120,6 +120,24 @@ public struct AbsenceTracker: Hashable, Sendable {
         return fired
     }
 
+    /// The stream time (µs) before which ``advance(streamTime:)`` fires nothing and changes nothing
+    /// but the tracker's stream time; `Int64.min` when unknown. It can only fall when an event is
+    /// observed, so a caller that reads it again after observing may skip advancing until then
+    /// (and bring the tracker up to date with ``catchUp(to:)`` before saving it).
+    package var quietUntil: Int64 {
+        guard streamTime != nil else { return .min }
+        let due = nextDue.value ?? .min
+        guard let activeFrom = rule.activeFrom else { return due }
+        return max(due, activeFrom.microseconds)
+    }
+
+    /// What ``advance(streamTime:)`` does to a quiet tracker (`time` before ``quietUntil``, or not
+    /// after its stream time): moves its stream time, and nothing else.
+    package mutating func catchUp(to time: Timestamp) {
+        assert(time <= streamTime ?? time || time.microseconds < quietUntil, "catching up past a due time")
+        if let previous = streamTime, time > previous { streamTime = time }
+    }
+
     /// Keeps `nextDue` a lower bound when a park starts a silence (first seen, or resolved) at
     /// `lastSeen`; a later event of a silent park only moves its due time later.
     private mutating func lowerNextDue(lastSeen: Timestamp) {

@@ -104,6 +104,20 @@ public struct DueDayTracker: Hashable, Sendable {
         return fired
     }
 
+    /// The stream time (µs) before which ``advance(streamTime:)`` fires nothing and changes nothing
+    /// but the tracker's stream time; `Int64.min` when unknown. Observing events does not move it.
+    package var quietUntil: Int64 {
+        guard streamTime != nil, let next = nextDeadline.value else { return .min }
+        return next.microseconds
+    }
+
+    /// What ``advance(streamTime:)`` does to a quiet tracker (`time` before ``quietUntil``, or not
+    /// after its stream time): moves its stream time, and nothing else.
+    package mutating func catchUp(to time: Timestamp) {
+        assert(time <= streamTime ?? time || time.microseconds < quietUntil, "catching up past a deadline")
+        if let previous = streamTime, time > previous { streamTime = time }
+    }
+
     /// The (park, period) pairs whose alert is firing, ordered by period, then park.
     public var firingAlerts: [(park: ParkID, period: YearMonth)] {
         firing.keys.sorted().map { ($0.park, $0.period) }

@@ -69,13 +69,17 @@ extension PartitionPipeline {
             out.timestamp(entry.start)
         }
         evaluator.writeState(to: &out)
+        // Trackers are advanced only when they can fire (`trackersQuietUntil`); saved, they are at
+        // the partition's stream time, as if advanced after every event.
         out.count(absences.count)
-        for tracker in absences {
+        for var tracker in absences {
+            if let time = engine.streamTime { tracker.catchUp(to: time) }
             out.string(tracker.rule.id)
             tracker.writeState(to: &out)
         }
         out.count(deadlines.count)
-        for tracker in deadlines {
+        for var tracker in deadlines {
+            if let time = engine.streamTime { tracker.catchUp(to: time) }
             out.string(tracker.rule.id)
             tracker.writeState(to: &out)
         }

@@ -25,9 +25,10 @@ public struct PartitionPipeline: Sendable {
     private var slots: [RuleSlots] = []
     /// `Metric.allCases.count`: the stride of `telemetryStart`.
     let metricCount = Metric.allCases.count
-    /// The stream time the completeness trackers last advanced to. Not state, a shortcut: a tracker
-    /// advanced again to the same time fires nothing unless an event of its own came in between.
-    private var advancedTo: Timestamp?
+    /// The stream time (µs) before which no completeness tracker can fire (the least of their
+    /// `quietUntil`): until then they are not advanced at all. Not state, a shortcut: the trackers
+    /// are caught up to the stream time when saved.
+    private var trackersQuietUntil = Int64.min
     /// When set, every aggregate a threshold rule judges is noted here (replay reports; the
     /// worker leaves it nil). Not part of checkpoints.
     public var series: RuleSeries?
@@ -115,26 +116,32 @@ public struct PartitionPipeline: Sendable {
             }
             evaluator.observe(slot: slot, value: value, at: event.observedAt, into: &transitions)
         }
-        if let streamTime = engine.streamTime {
-            let moved = streamTime != advancedTo
-            advancedTo = streamTime
-            // Appending only what fired: adding even an empty array to the empty `transitions`
-            // allocates a buffer.
-            for index in absences.indices where moved || absenceMetrics[index] == event.metric {
-                let fired = absences[index].advance(streamTime: streamTime)
-                if !fired.isEmpty { transitions += fired }
-            }
-            // A due-day tracker does nothing at all unless stream time moves.
-            for index in deadlines.indices where moved {
-                let fired = deadlines[index].advance(streamTime: streamTime)
-                if !fired.isEmpty { transitions += fired }
-            }
+        if let streamTime = engine.streamTime, streamTime.microseconds >= trackersQuietUntil {
+            advanceTrackers(to: streamTime, into: &transitions)
         }
         return Step(outcome: outcome, park: park, transitions: transitions)
     }
 
     /// The alerts firing now.
     public var firing: [AlertTransition] { evaluator.firing }
+
+    /// Advances every completeness tracker to the stream time, appending what fires.
+    private mutating func advanceTrackers(to streamTime: Timestamp, into transitions: inout [AlertTransition]) {
+        var quietUntil = Int64.max
+        for index in absences.indices {
+            let fired = absences[index].advance(streamTime: streamTime)
+            // Appending only what fired: adding even an empty array to the empty `transitions`
+            // allocates a buffer.
+            if !fired.isEmpty { transitions += fired }
+            quietUntil = min(quietUntil, absences[index].quietUntil)
+        }
+        for index in deadlines.indices {
+            let fired = deadlines[index].advance(streamTime: streamTime)
+            if !fired.isEmpty { transitions += fired }
+            quietUntil = min(quietUntil, deadlines[index].quietUntil)
+        }
+        trackersQuietUntil = quietUntil
+    }
 }
 
 // MARK: - Rule inputs
@@ -194,6 +201,10 @@ extension PartitionPipeline {
             // By park id the first time: it adds the park when the rule applies to it.
             absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
             slots[park].absences[index] = absences[index].slot(of: event.parkID) ?? RuleSlots.notApplicable
+        } else {
+            return
         }
+        // A park first seen or back from silence may be due earlier than the others.
+        trackersQuietUntil = min(trackersQuietUntil, absences[index].quietUntil)
     }
 }
