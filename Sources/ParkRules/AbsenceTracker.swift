@@ -45,16 +45,18 @@ public struct AbsenceTracker: Hashable, Sendable {
         return resolved.first
     }
 
-    /// ``observe(park:at:)`` appending the alert it resolves, if any, to `transitions`: the hot path
-    /// returns no optional transition, which is copied whole even when nil.
-    package mutating func observe(park: ParkID, at time: Timestamp, into transitions: inout [AlertTransition]) {
-        guard rule.parks.contains(park) else { return }
-        if let slot = parks.slot(of: park) {
-            observe(slot: slot, at: time, into: &transitions)
-        } else {
-            _ = parks.slot(of: park) { ParkState(lastSeen: time) }
-            lowerNextDue(lastSeen: time)
-        }
+    /// ``observe(park:at:)`` appending the alert it resolves, if any, to `transitions` (the hot path
+    /// returns no optional transition, which is copied whole even when nil); returns ``quietUntil``
+    /// after it (read here, it costs no copy of the tracker).
+    @discardableResult
+    package mutating func observe(park: ParkID, at time: Timestamp, into transitions: inout [AlertTransition])
+        -> Int64
+    {
+        guard rule.parks.contains(park) else { return quietUntil }
+        if let slot = parks.slot(of: park) { return observe(slot: slot, at: time, into: &transitions) }
+        _ = parks.slot(of: park) { ParkState(lastSeen: time) }
+        lowerNextDue(lastSeen: time)
+        return quietUntil
     }
 
     /// Where `park`'s state is kept, for ``observe(slot:at:into:)``: nil until the park is known
@@ -63,10 +65,11 @@ public struct AbsenceTracker: Hashable, Sendable {
     package func slot(of park: ParkID) -> Int? { parks.slot(of: park) }
 
     /// ``observe(park:at:into:)`` for the known park whose slot is `slot`.
-    package mutating func observe(slot: Int, at time: Timestamp, into transitions: inout [AlertTransition]) {
+    package mutating func observe(slot: Int, at time: Timestamp, into transitions: inout [AlertTransition]) -> Int64 {
         // Changed in place (through inout: reading the state would copy it, its firing transition
         // included).
         if Self.observe(&parks[slot: slot], at: time, into: &transitions) { lowerNextDue(lastSeen: time) }
+        return quietUntil
     }
 
     /// Moves a known park's last seen time to `time` and resolves its alert if one is firing;
@@ -88,15 +91,23 @@ public struct AbsenceTracker: Hashable, Sendable {
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts that
     /// fire, ordered by park id.
     public mutating func advance(streamTime time: Timestamp) -> [AlertTransition] {
+        var fired: [AlertTransition] = []
+        advance(streamTime: time, into: &fired)
+        return fired
+    }
+
+    /// ``advance(streamTime:)`` appending what fires to `transitions`; returns ``quietUntil`` after
+    /// it (read here, it costs no copy of the tracker).
+    @discardableResult
+    package mutating func advance(streamTime time: Timestamp, into fired: inout [AlertTransition]) -> Int64 {
         if streamTime == nil {
             for park in rule.parks.listed { _ = parks.slot(of: park) { ParkState(lastSeen: time) } }
             nextDue.value = nil
         }
         let now = max(time, streamTime ?? time)
         streamTime = now
-        if let activeFrom = rule.activeFrom, now < activeFrom { return [] }
-        if let due = nextDue.value, now.microseconds < due { return [] }
-        var fired: [AlertTransition] = []
+        if let activeFrom = rule.activeFrom, now < activeFrom { return quietUntil }
+        if let due = nextDue.value, now.microseconds < due { return quietUntil }
         var earliestDue = Int64.max
         for slot in parks.keys.indices.sorted(by: { parks.keys[$0] < parks.keys[$1] }) {
             let park = parks.keys[slot]
@@ -117,13 +128,13 @@ public struct AbsenceTracker: Hashable, Sendable {
             fired.append(transition)
         }
         nextDue.value = earliestDue
-        return fired
+        return quietUntil
     }
 
     /// The stream time (µs) before which ``advance(streamTime:)`` fires nothing and changes nothing
-    /// but the tracker's stream time; `Int64.min` when unknown. It can only fall when an event is
-    /// observed, so a caller that reads it again after observing may skip advancing until then
-    /// (and bring the tracker up to date with ``catchUp(to:)`` before saving it).
+    /// but the tracker's stream time; `Int64.min` when unknown. It falls only when an event is
+    /// observed, so a caller that keeps what advancing and observing return may skip advancing
+    /// until then (and bring the tracker up to date with ``catchUp(to:)`` before saving it).
     package var quietUntil: Int64 {
         guard streamTime != nil else { return .min }
         let due = nextDue.value ?? .min

@@ -73,14 +73,22 @@ public struct DueDayTracker: Hashable, Sendable {
     /// Moves the partition's stream time to `time` (it never goes back); returns the alerts whose
     /// deadline it passed, ordered by deadline, then park id.
     public mutating func advance(streamTime time: Timestamp) -> [AlertTransition] {
+        var fired: [AlertTransition] = []
+        advance(streamTime: time, into: &fired)
+        return fired
+    }
+
+    /// ``advance(streamTime:)`` appending what fires to `transitions`; returns ``quietUntil`` after
+    /// it (read here, it costs no copy of the tracker).
+    @discardableResult
+    package mutating func advance(streamTime time: Timestamp, into fired: inout [AlertTransition]) -> Int64 {
         guard let previous = streamTime else {
             streamTime = time
-            return []
+            return quietUntil
         }
-        guard time > previous else { return [] }
+        guard time > previous else { return quietUntil }
         streamTime = time
-        if let next = nextDeadline.value, time < next { return [] }
-        var fired: [AlertTransition] = []
+        if let next = nextDeadline.value, time < next { return quietUntil }
         // The period whose deadline is the first one after `previous`.
         var period = YearMonth(ordinal: zone.monthOrdinal(of: previous) - 2)
         while deadline(of: period) <= previous { period = period.next }
@@ -101,7 +109,7 @@ public struct DueDayTracker: Hashable, Sendable {
             period = period.next
         }
         nextDeadline.value = deadline(of: period)
-        return fired
+        return quietUntil
     }
 
     /// The stream time (µs) before which ``advance(streamTime:)`` fires nothing and changes nothing

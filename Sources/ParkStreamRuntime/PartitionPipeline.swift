@@ -129,16 +129,10 @@ public struct PartitionPipeline: Sendable {
     private mutating func advanceTrackers(to streamTime: Timestamp, into transitions: inout [AlertTransition]) {
         var quietUntil = Int64.max
         for index in absences.indices {
-            let fired = absences[index].advance(streamTime: streamTime)
-            // Appending only what fired: adding even an empty array to the empty `transitions`
-            // allocates a buffer.
-            if !fired.isEmpty { transitions += fired }
-            quietUntil = min(quietUntil, absences[index].quietUntil)
+            quietUntil = min(quietUntil, absences[index].advance(streamTime: streamTime, into: &transitions))
         }
         for index in deadlines.indices {
-            let fired = deadlines[index].advance(streamTime: streamTime)
-            if !fired.isEmpty { transitions += fired }
-            quietUntil = min(quietUntil, deadlines[index].quietUntil)
+            quietUntil = min(quietUntil, deadlines[index].advance(streamTime: streamTime, into: &transitions))
         }
         trackersQuietUntil = quietUntil
     }
@@ -194,17 +188,16 @@ extension PartitionPipeline {
     private mutating func observeAbsence(
         _ index: Int, park: Int, _ event: MetricEvent, into transitions: inout [AlertTransition]
     ) {
+        // A park first seen or back from silence may be due earlier than the others.
         let slot = slots[park].absences[index]
         if slot >= 0 {
-            absences[index].observe(slot: slot, at: event.observedAt, into: &transitions)
+            let quietUntil = absences[index].observe(slot: slot, at: event.observedAt, into: &transitions)
+            trackersQuietUntil = min(trackersQuietUntil, quietUntil)
         } else if slot == RuleSlots.unknown {
             // By park id the first time: it adds the park when the rule applies to it.
-            absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
+            let quietUntil = absences[index].observe(park: event.parkID, at: event.observedAt, into: &transitions)
+            trackersQuietUntil = min(trackersQuietUntil, quietUntil)
             slots[park].absences[index] = absences[index].slot(of: event.parkID) ?? RuleSlots.notApplicable
-        } else {
-            return
         }
-        // A park first seen or back from silence may be due earlier than the others.
-        trackersQuietUntil = min(trackersQuietUntil, absences[index].quietUntil)
     }
 }
