@@ -34,15 +34,14 @@ public struct PartitionPipeline: Sendable {
     public var series: RuleSeries?
 
     /// A threshold rule's aggregate: its metric over its engine window (nil: a window the engine
-    /// does not know, never defined).
+    /// does not know, never defined). Plain data, so that reading one per rule and event copies no
+    /// reference.
     private struct Query: Sendable {
         /// The position of the first rule with the same metric and window: rules read the same
         /// aggregate when their keys are equal.
         var key: Int
         var metric: Metric
         var window: Window?
-        /// The window's name in alert events (`24h`, `yoy`).
-        var name: String
         /// A sliding window's span, µs.
         var span: Int64?
     }
@@ -62,7 +61,7 @@ public struct PartitionPipeline: Sendable {
         for rule in rules.targets {
             let window = Window(rule.aggregateWindow)
             let key = queries.firstIndex { $0.metric == rule.metric && $0.window == window } ?? queries.count
-            var query = Query(key: key, metric: rule.metric, window: window, name: rule.aggregateWindow)
+            var query = Query(key: key, metric: rule.metric, window: window)
             if case .sliding(let span) = window {
                 query.span = span.microsecondsRoundedDown
                 // Every sliding window a rule reads must be kept by the engine.
@@ -110,7 +109,9 @@ public struct PartitionPipeline: Sendable {
                 last = (query.key, value)
                 if series != nil, let value {
                     series?.record(
-                        RuleSeries.Key(parkID: event.parkID, metric: query.metric, window: query.name), value: value,
+                        RuleSeries.Key(
+                            parkID: event.parkID, metric: query.metric,
+                            window: evaluator.rules.targets[position].aggregateWindow), value: value,
                         at: event.observedAt)
                 }
             }

@@ -8,8 +8,9 @@ struct TouchedAggregates: Sendable {
     /// Per park index: bit `Metric.rawValue` set when that metric changed.
     private var masks: [UInt64] = []
 
-    /// The metric's bit and those of the derived ratios it feeds, by `Metric.rawValue`.
-    private static let affected: [UInt64] = Metric.allCases.map { metric in
+    /// The metric's bit and those of the derived ratios it feeds, by `Metric.rawValue` (held by each
+    /// value: a static is reached through a lazy-initialization check per event).
+    private let affected: [UInt64] = Metric.allCases.map { metric in
         precondition(Metric.allCases.count <= 64, "a metric per bit of a UInt64")
         return PartitionEngine.affectedRatios(of: metric).reduce(UInt64(1) << metric.rawValue) { $0 | 1 << $1.rawValue }
     }
@@ -18,7 +19,7 @@ struct TouchedAggregates: Sendable {
     @inline(__always)
     mutating func touch(parkIndex: Int, metric: Metric) {
         while masks.count <= parkIndex { masks.append(0) }
-        masks[parkIndex] |= Self.affected[Int(metric.rawValue)]
+        masks[parkIndex] |= affected[Int(metric.rawValue)]
     }
 
     /// What changed, ordered by park and metric; `parks` are the engine's parks by index.
