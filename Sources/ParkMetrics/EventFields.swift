@@ -64,24 +64,18 @@ struct EventFields {
         }
     }
 
-    /// One slot per `Name`, in caller-provided memory that need not be initialized: a slot is
-    /// written before it is read, as `present` records.
-    private let tokens: UnsafeMutableBufferPointer<JSONToken>
+    /// One slot per `Name`, inline (nine tokens, no allocation and no closure to reach them); a
+    /// slot counts only once written, as `present` records.
+    private var tokens: Slots = (.absent, .absent, .absent, .absent, .absent, .absent, .absent, .absent, .absent)
     private var present: UInt16 = 0
 
-    /// Fields stored in `slots`, which must hold `Name.allCases.count` tokens and outlive this value.
-    init(slots: UnsafeMutableBufferPointer<JSONToken>) {
-        precondition(slots.count >= Name.allCases.count)
-        tokens = slots
-    }
+    private typealias Slots = (
+        JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken, JSONToken
+    )
 
-    /// Runs `body` with empty fields whose storage lives on the stack for the call.
-    @inline(__always)
-    static func withFields<R, E: Error>(_ body: (inout EventFields) throws(E) -> R) throws(E) -> R {
-        try withUnsafeTemporaryAllocation(of: JSONToken.self, capacity: 9) { (slots) throws(E) -> R in
-            var fields = EventFields(slots: slots)
-            return try body(&fields)
-        }
+    /// No fields yet.
+    init() {
+        assert(MemoryLayout<Slots>.size == Name.allCases.count * MemoryLayout<JSONToken>.stride)
     }
 
     @inline(__always)
@@ -90,7 +84,10 @@ struct EventFields {
     /// The token of a field, nil when the field is absent.
     subscript(name: Name) -> JSONToken? {
         @inline(__always) get {
-            has(name) ? tokens[name.rawValue] : nil
+            guard has(name) else { return nil }
+            return withUnsafeBytes(of: tokens) {
+                $0.load(fromByteOffset: name.rawValue * MemoryLayout<JSONToken>.stride, as: JSONToken.self)
+            }
         }
         @inline(__always) set {
             let bit: UInt16 = 1 &<< UInt16(truncatingIfNeeded: name.rawValue)
@@ -99,8 +96,10 @@ struct EventFields {
                 return
             }
             present |= bit
-            // JSONToken is a trivial type, so assigning over uninitialized memory is fine.
-            tokens[name.rawValue] = token
+            withUnsafeMutableBytes(of: &tokens) {
+                $0.storeBytes(
+                    of: token, toByteOffset: name.rawValue * MemoryLayout<JSONToken>.stride, as: JSONToken.self)
+            }
         }
     }
 }

@@ -25,7 +25,8 @@ struct JSONToken: Sendable {
         self.number = number
     }
 
-    static let absent = JSONToken(kind: .null, start: 0, end: 0)
+    /// A placeholder (made afresh, not a lazily initialized static: it is used per field).
+    static var absent: JSONToken { JSONToken(kind: .null, start: 0, end: 0) }
 
     /// `a string`, `a number`, … for messages such as `value: must be a number, not a string`.
     var typeName: String {

@@ -67,22 +67,21 @@ public struct MetricEventCSVReader: Sendable, IteratorProtocol, Sequence {
         let cells = self.cells
         return try scratch.withUnsafeBufferPointer { buffer throws(MetricEventError) -> MetricEvent in
             guard let base = buffer.baseAddress else { throw .field("event_id", .required, "required") }
-            return try EventFields.withFields { (fields) throws(MetricEventError) -> MetricEvent in
-                for (index, name) in columns.enumerated() {
-                    guard let name, !cells[index].isEmpty else { continue }
-                    let cell = cells[index]
-                    if String(validating: buffer[cell], as: UTF8.self) == nil {
-                        throw .field(name.wireName, .encoding, "invalid UTF-8")
-                    }
-                    var token = JSONToken(kind: .string, start: cell.lowerBound, end: cell.upperBound)
-                    if name == .value || name == .weight {
-                        let isNumber = JSONNumber.parse(base, start: cell.lowerBound, end: cell.upperBound) != nil
-                        token.kind = isNumber ? .number : .badNumber
-                    }
-                    fields[name] = token
+            var fields = EventFields()
+            for (index, name) in columns.enumerated() {
+                guard let name, !cells[index].isEmpty else { continue }
+                let cell = cells[index]
+                if String(validating: buffer[cell], as: UTF8.self) == nil {
+                    throw .field(name.wireName, .encoding, "invalid UTF-8")
                 }
-                return try fields.validate(in: base, caches: &caches)
+                var token = JSONToken(kind: .string, start: cell.lowerBound, end: cell.upperBound)
+                if name == .value || name == .weight {
+                    let isNumber = JSONNumber.parse(base, start: cell.lowerBound, end: cell.upperBound) != nil
+                    token.kind = isNumber ? .number : .badNumber
+                }
+                fields[name] = token
             }
+            return try fields.validate(in: base, caches: &caches)
         }
     }
 

@@ -36,10 +36,9 @@ public struct MetricEventDecoder: Sendable {
         guard let start = bytes.baseAddress, bytes.count > 0 else { throw .syntax("unexpected end of input at byte 0") }
         let base = start.assumingMemoryBound(to: UInt8.self)
         var scanner = JSONScanner(base: base, count: bytes.count)
-        return try EventFields.withFields { (fields) throws(MetricEventError) -> MetricEvent in
-            try Self.scanEvent(&scanner, into: &fields)
-            return try fields.validate(in: base, caches: &caches)
-        }
+        var fields = EventFields()
+        try Self.scanEvent(&scanner, into: &fields)
+        return try fields.validate(in: base, caches: &caches)
     }
 
     /// Decodes one line (without its newline).
