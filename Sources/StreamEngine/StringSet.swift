@@ -182,12 +182,21 @@ struct StringSet: Hashable, Sendable {
                 index += 8
             }
         }
+        // The last 1–7 bytes as a little-endian word; from a whole word ending at the last byte when
+        // there is one (the same value as assembling them byte by byte).
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < utf8.count {
-            tail |= UInt64(utf8[index]) << shift
-            shift += 8
-            index += 1
+        let remaining = utf8.count - index
+        if remaining > 0, utf8.count >= 8, let base = UnsafeRawPointer(utf8.baseAddress) {
+            tail =
+                base.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self).littleEndian
+                >> UInt64(64 - 8 * remaining)
+        } else {
+            var shift: UInt64 = 0
+            while index < utf8.count {
+                tail |= UInt64(utf8[index]) << shift
+                shift += 8
+                index += 1
+            }
         }
         hash = (hash ^ tail) &* 0x0000_0100_0000_01B3
         hash ^= hash >> 33
