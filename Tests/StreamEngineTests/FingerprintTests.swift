@@ -28,31 +28,22 @@ struct FingerprintTests {
         }
     }
 
-    /// The definition: 8 bytes per step, the rest assembled little-endian byte by byte, then a
+    /// The definition, written independently of the implementation: the bytes in little-endian
+    /// words of 8 (the last one shorter, possibly empty), each mixed in with a multiply, then a
     /// murmur3 finalizer.
     static func bytewise(_ bytes: [UInt8]) -> UInt64 {
+        func word(_ slice: ArraySlice<UInt8>) -> UInt64 { slice.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var index = 0
-        while index + 8 <= bytes.count {
-            var word: UInt64 = 0
-            for offset in 0..<8 { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
-            hash = (hash ^ word) &* 0x0000_0100_0000_01B3
+        let whole = bytes.count / 8 * 8
+        for start in stride(from: 0, to: whole, by: 8) {
+            hash = (hash ^ word(bytes[start..<start + 8])) &* 0x0000_0100_0000_01B3
             hash ^= hash >> 29
-            index += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
+        hash = (hash ^ word(bytes[whole...])) &* 0x0000_0100_0000_01B3
+        for multiplier: UInt64 in [0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53] {
+            hash ^= hash >> 33
+            hash &*= multiplier
         }
-        hash = (hash ^ tail) &* 0x0000_0100_0000_01B3
-        hash ^= hash >> 33
-        hash &*= 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash &*= 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        return hash
+        return hash ^ hash >> 33
     }
 }
