@@ -27,6 +27,30 @@ struct PartitionSlice {
         var alerts: [AlertEvent] = []
     }
 
+    /// A batch's records grouped by partition, each partition's in order; `sequence` is the batch's
+    /// number in the worker.
+    static func slices(of batch: KafkaMessageBatch, sequence: Int) -> [PartitionSlice] {
+        var slices: [PartitionSlice] = []
+        var slot: [Int32: Int] = [:]
+        // A partition's records come in runs (a fetch response's worth): look the slot up once a run.
+        var last: (partition: Int32, index: Int) = (-1, -1)
+        for (position, record) in batch.records.enumerated() {
+            if record.partition == last.partition {
+                slices[last.index].records.append(position)
+            } else if let index = slot[record.partition] {
+                slices[index].records.append(position)
+                last = (record.partition, index)
+            } else {
+                last = (record.partition, slices.count)
+                slot[record.partition] = slices.count
+                slices.append(
+                    PartitionSlice(number: record.partition, batch: batch, batchSequence: sequence, records: [position])
+                )
+            }
+        }
+        return slices
+    }
+
     /// Runs the slice's records through the partition's pipeline. Pure apart from the slice and `work`.
     mutating func run(_ work: inout PartitionWork, topic: String, utcOffsetSeconds: Int) {
         let batch = batch

@@ -188,7 +188,7 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
     private func submit(_ batch: KafkaMessageBatch) {
         guard !batch.records.isEmpty else { return }
         batchSequence += 1
-        let submitted = slices(of: batch, sequence: batchSequence).count { slice in
+        let submitted = PartitionSlice.slices(of: batch, sequence: batchSequence).count { slice in
             lanes.submit(slice) { partitions.removeValue(forKey: $0) }
         }
         if submitted > 0 { batchesInFlight[batchSequence] = (ContinuousClock.now, submitted) }
@@ -274,29 +274,6 @@ public final class Worker: @unchecked Sendable {  // used from the thread that c
             resolved: statistics.resolved - before.resolved, lag: lag, engines: engines, firing: firing)
         report.droppedOutputs = statistics.droppedOutputs - before.droppedOutputs
         return report
-    }
-
-    /// The batch's records grouped by partition, in order.
-    private func slices(of batch: KafkaMessageBatch, sequence: Int) -> [PartitionSlice] {
-        var slices: [PartitionSlice] = []
-        var slot: [Int32: Int] = [:]
-        // A partition's records come in runs (a fetch response's worth): look the slot up once a run.
-        var last: (partition: Int32, index: Int) = (-1, -1)
-        for (position, record) in batch.records.enumerated() {
-            if record.partition == last.partition {
-                slices[last.index].records.append(position)
-            } else if let index = slot[record.partition] {
-                slices[index].records.append(position)
-                last = (record.partition, index)
-            } else {
-                last = (record.partition, slices.count)
-                slot[record.partition] = slices.count
-                slices.append(
-                    PartitionSlice(number: record.partition, batch: batch, batchSequence: sequence, records: [position])
-                )
-            }
-        }
-        return slices
     }
 
     /// Writes a slice's dead letters and alerts and counts them.
