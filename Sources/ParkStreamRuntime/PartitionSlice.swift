@@ -88,6 +88,7 @@ struct PartitionSlice {
         case .invalid:
             output.rejected.append((position, "invalid", "invalid", record.offset > work.deadLettersThrough))
         }
+        guard !step.transitions.isEmpty else { return }  // nearly every event: no source to make
         let source = AlertSource.kafka(topic: topic, partition: record.partition, offset: record.offset)
         for (index, transition) in step.transitions.enumerated()
         where !work.isWritten(offset: record.offset, index: index) {
