@@ -7,9 +7,10 @@ struct RDKafkaMessageBatch {
     private var topicIndexes: [OpaquePointer: Int32] = [:]
     private var lastTopic: (handle: OpaquePointer?, index: Int32) = (nil, 0)
     private var topics: [String] = []
-    /// The records' arrays, used in turn: a caller that processes one batch while it polls the
-    /// next (the worker) has dropped the batch before that by then, so the array is uniquely
-    /// referenced again and refilled in place (40,000 records are 3 MB of fresh pages otherwise).
+    /// The records' arrays, used in turn: when the caller has dropped the batch before the last one
+    /// by the next poll, its array is uniquely referenced again and refilled in place (40,000
+    /// records are 3 MB of fresh pages otherwise); while it still holds it (the worker can keep two
+    /// batches in its lanes), the array is copied on write and the old one goes with that batch.
     private var records: [KafkaRecord] = []
     private var spareRecords: [KafkaRecord] = []
 
